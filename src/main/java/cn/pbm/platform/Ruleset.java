@@ -1,0 +1,24 @@
+package cn.pbm.platform;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One entry of the rule-set manifest ({@code dmn/rulesets.yaml}) as deployed: what the policy officer wrote,
+ * plus the SHA-256 of every file, computed from the exact bytes the engine compiles.
+ */
+public record Ruleset(
+        String id,
+        String title,
+        String version,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        List<RuleFile> files,
+        String source,
+        String change,
+        String sha256) {
+
+    /** A rule file: its path in the repository ({@code dmn/...}), its bytes and their SHA-256. */
+    public record RuleFile(String path, byte[] content, String sha256) {
+    }
+}

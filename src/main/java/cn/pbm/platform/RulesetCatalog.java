@@ -1,0 +1,130 @@
+package cn.pbm.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The deployed rule sets, read from the manifest {@code rulesets.yaml} on the classpath (authored as
+ * {@code dmn/rulesets.yaml}). Each rule file is read once and hashed; the engine compiles those same bytes,
+ * so the hash a response carries is the hash of what decided.
+ */
+@ApplicationScoped
+public class RulesetCatalog {
+
+    static final String MANIFEST = "rulesets.yaml";
+
+    private final Map<String, Ruleset> byId;
+
+    public RulesetCatalog() {
+        this(loadManifest(Thread.currentThread().getContextClassLoader()));
+    }
+
+    RulesetCatalog(Map<String, Ruleset> byId) {
+        this.byId = byId;
+    }
+
+    public Ruleset get(String id) {
+        Ruleset ruleset = byId.get(id);
+        if (ruleset == null) {
+            throw new NoSuchElementException("no rule set '" + id + "' in " + MANIFEST);
+        }
+        return ruleset;
+    }
+
+    public List<Ruleset> all() {
+        return List.copyOf(byId.values());
+    }
+
+    static Map<String, Ruleset> loadManifest(ClassLoader loader) {
+        Manifest manifest;
+        try (InputStream in = loader.getResourceAsStream(MANIFEST)) {
+            if (in == null) {
+                throw new IllegalStateException(MANIFEST + " is not on the classpath");
+            }
+            manifest = new ObjectMapper(new YAMLFactory())
+                    .registerModule(new JavaTimeModule())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Manifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MANIFEST, e);
+        }
+        Map<String, Ruleset> rulesets = new LinkedHashMap<>();
+        for (Entry entry : manifest.rulesets()) {
+            List<Ruleset.RuleFile> files = new ArrayList<>();
+            for (String path : entry.files()) {
+                byte[] content = read(loader, classpathName(path));
+                files.add(new Ruleset.RuleFile(path, content, sha256(content)));
+            }
+            Ruleset ruleset = new Ruleset(entry.id(), entry.title(), entry.version(), entry.effectiveFrom(),
+                    entry.effectiveTo(), List.copyOf(files), entry.source(), entry.change(), combinedHash(files));
+            if (rulesets.putIfAbsent(ruleset.id(), ruleset) != null) {
+                throw new IllegalStateException(MANIFEST + " lists rule set '" + ruleset.id() + "' twice");
+            }
+        }
+        return rulesets;
+    }
+
+    /** {@code dmn/grading/x.dmn} is on the classpath as {@code grading/x.dmn}: dmn/ and decisions/ are resource roots. */
+    static String classpathName(String repositoryPath) {
+        int slash = repositoryPath.indexOf('/');
+        return slash < 0 ? repositoryPath : repositoryPath.substring(slash + 1);
+    }
+
+    /**
+     * The hash of a single-file rule set is the file's own SHA-256, so {@code sha256sum dmn/...} reproduces it.
+     * A rule set of several files hashes the {@code sha256sum}-style listing of its files.
+     */
+    static String combinedHash(List<Ruleset.RuleFile> files) {
+        if (files.size() == 1) {
+            return files.get(0).sha256();
+        }
+        StringBuilder listing = new StringBuilder();
+        files.forEach(f -> listing.append(f.sha256()).append("  ").append(f.path()).append('\n'));
+        return sha256(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] read(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(MANIFEST + " names " + name + ", which is not deployed");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + name, e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Manifest(List<Entry> rulesets) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Entry(String id, String title, String version, LocalDate effectiveFrom, LocalDate effectiveTo,
+            List<String> files, String source, String change) {
+    }
+}
