@@ -1,52 +1,43 @@
 package cn.pbm.grading;
 
-import java.util.Map;
-
 import cn.pbm.api.GradingApi;
 import cn.pbm.api.model.EvaluationGradeDecision;
 import cn.pbm.api.model.ExAnteDecision;
 import cn.pbm.api.model.ScoreRequest;
-import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionRecord;
 
 /**
- * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class only
- * hands the validated score to the engine and copies the table's columns into the contract's response.
+ * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
+ * the validated score to {@link GradingDecisions} and copies the table's columns into the response.
  */
 public class Grading implements GradingApi {
 
-    static final String EX_ANTE = "grading.ex-ante-assessment";
-    static final String EVALUATION_GRADE = "grading.evaluation-grade";
+    private final GradingDecisions decisions;
+    private final DecisionRecord record;
 
-    private final DecisionEngine engine;
-
-    public Grading(DecisionEngine engine) {
-        this.engine = engine;
+    public Grading(GradingDecisions decisions, DecisionRecord record) {
+        this.decisions = decisions;
+        this.record = record;
     }
 
     @Override
     public ExAnteDecision gradeExAnte(ScoreRequest request) {
-        DecisionOutcome outcome = engine.evaluate(EX_ANTE, Map.of("score", request.getScore()));
+        GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
-                .decisionId(outcome.decisionId())
-                .ruleset(outcome.ruleset())
-                .conclusion(ExAnteDecision.ConclusionEnum.fromValue(outcome.text("exAnteConclusion", "conclusion")))
-                .conclusionLabel(outcome.text("exAnteConclusion", "conclusionLabel"))
-                .action(outcome.text("exAnteConclusion", "action"));
+                .decisionId(record.decisionId())
+                .ruleset(record.ruleset())
+                .conclusion(ExAnteDecision.ConclusionEnum.fromValue(result.conclusion()))
+                .conclusionLabel(result.label())
+                .action(result.action());
     }
 
     @Override
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request) {
-        return evaluationGrade(request.getScore());
-    }
-
-    /** The evaluation grade of a score: reused by the families that grade computed totals. */
-    public EvaluationGradeDecision evaluationGrade(java.math.BigDecimal score) {
-        DecisionOutcome outcome = engine.evaluate(EVALUATION_GRADE, Map.of("score", score));
+        GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
-                .decisionId(outcome.decisionId())
-                .ruleset(outcome.ruleset())
-                .grade(EvaluationGradeDecision.GradeEnum.fromValue(outcome.text("evaluationGrade", "grade")))
-                .gradeLabel(outcome.text("evaluationGrade", "gradeLabel"));
+                .decisionId(record.decisionId())
+                .ruleset(record.ruleset())
+                .grade(EvaluationGradeDecision.GradeEnum.fromValue(result.grade()))
+                .gradeLabel(result.label());
     }
 }

@@ -1,12 +1,15 @@
 package cn.pbm.platform;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.drools.io.ByteArrayResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -20,46 +23,67 @@ import cn.pbm.api.model.RulesetRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The one place that talks to the KIE DMN engine. Each rule set is compiled once, from the very bytes
- * {@link RulesetCatalog} hashed, into its own runtime; several versions of one model can therefore be
- * deployed side by side. Callers pass plain inputs and get plain results back, stamped with a decision id
- * and the rule set that decided.
+ * The one place that talks to the KIE DMN engine. Each deployed rule-set version is compiled once, from the
+ * very bytes {@link RulesetCatalog} hashed, into its own runtime, so several versions of one model live side
+ * by side. Callers name a policy and the date their request is about; the engine picks the version in force,
+ * evaluates it, and notes the version in the call's {@link DecisionRecord}.
  */
 @ApplicationScoped
 public class DecisionEngine {
 
     private final RulesetCatalog catalog;
-    private final Map<String, CompiledModel> models = new LinkedHashMap<>();
+    private final DecisionRecord record;
+    private final ZoneId zone;
+    private final Map<Ruleset, CompiledModel> models = new HashMap<>();
 
-    public DecisionEngine(RulesetCatalog catalog) {
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
+            @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.catalog = catalog;
+        this.record = record;
+        this.zone = zone;
         for (Ruleset ruleset : catalog.all()) {
             List<Ruleset.RuleFile> dmnFiles = ruleset.files().stream()
                     .filter(f -> f.path().endsWith(".dmn")).toList();
             if (dmnFiles.size() == 1) {
-                models.put(ruleset.id(), compile(ruleset, dmnFiles.get(0)));
+                models.put(ruleset, compile(ruleset, dmnFiles.get(0)));
             }
         }
     }
 
-    /** Evaluates every decision of the rule set's DMN model with the given inputs. */
+    /** Evaluates the version of the policy in force today (in {@code pbm.time-zone}). */
     public DecisionOutcome evaluate(String rulesetId, Map<String, Object> inputs) {
-        CompiledModel compiled = models.get(rulesetId);
+        return evaluate(rulesetId, today(), inputs);
+    }
+
+    /** Evaluates the version of the policy in force on {@code date}. */
+    public DecisionOutcome evaluate(String rulesetId, LocalDate date, Map<String, Object> inputs) {
+        return evaluate(catalog.inForce(rulesetId, date), inputs);
+    }
+
+    /** Evaluates every decision of one deployed rule-set version's DMN model. */
+    public DecisionOutcome evaluate(Ruleset ruleset, Map<String, Object> inputs) {
+        CompiledModel compiled = models.get(ruleset);
         if (compiled == null) {
-            throw new IllegalArgumentException("rule set '" + rulesetId + "' has no DMN model");
+            throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
+                    + " has no DMN model");
         }
         DMNContext context = compiled.runtime().newContext();
         inputs.forEach(context::set);
         DMNResult result = compiled.runtime().evaluateAll(compiled.model(), context);
         if (result.hasErrors()) {
-            throw new DecisionFailedException(rulesetId, result.getMessages(DMNMessage.Severity.ERROR).stream()
+            throw new DecisionFailedException(ruleset.id(), result.getMessages(DMNMessage.Severity.ERROR).stream()
                     .map(DMNMessage::getText).collect(Collectors.joining("; ")));
         }
         Map<String, Object> results = new LinkedHashMap<>();
         for (DMNDecisionResult decision : result.getDecisionResults()) {
             results.put(decision.getDecisionName(), decision.getResult());
         }
-        return new DecisionOutcome(UUID.randomUUID(), reference(catalog.get(rulesetId)), results);
+        record.used(ruleset);
+        return new DecisionOutcome(ruleset, results);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
     }
 
     public static RulesetRef reference(Ruleset ruleset) {

@@ -2,20 +2,18 @@ package cn.pbm.platform;
 
 import java.util.Map;
 
-import cn.pbm.api.model.RulesetRef;
-
 /**
- * What the engine decided for one call: the call's unique id, the rule set that decided, and the
- * decision results by decision name, as the DMN model produced them.
+ * What one DMN evaluation produced: the decision results by decision name, as the model produced them,
+ * and the rule set version that produced them.
  */
-public record DecisionOutcome(java.util.UUID decisionId, RulesetRef ruleset, Map<String, Object> results) {
+public record DecisionOutcome(Ruleset ruleset, Map<String, Object> results) {
 
     /** A decision whose result is a DMN context (a table with several output columns). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> context(String decisionName) {
         Object value = results.get(decisionName);
         if (!(value instanceof Map)) {
-            throw new IllegalStateException("decision '" + decisionName + "' of " + ruleset.getId()
+            throw new IllegalStateException("decision '" + decisionName + "' of " + ruleset.id()
                     + " did not produce a context but " + value);
         }
         return (Map<String, Object>) value;
@@ -24,7 +22,7 @@ public record DecisionOutcome(java.util.UUID decisionId, RulesetRef ruleset, Map
     public String text(String decisionName, String column) {
         Object value = context(decisionName).get(column);
         if (!(value instanceof String text)) {
-            throw new IllegalStateException("decision '" + decisionName + "' of " + ruleset.getId()
+            throw new IllegalStateException("decision '" + decisionName + "' of " + ruleset.id()
                     + " has no text in column '" + column + "'");
         }
         return text;

@@ -63,6 +63,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response noRulesetInForce(NoRulesetInForceException e) {
+        return Problems.response(422, "no-ruleset-in-force", "No rule set in force", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return invalidJson(json); // the JSON reader wraps syntax errors

@@ -7,11 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,7 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The deployed rule sets, read from the manifest {@code rulesets.yaml} on the classpath (authored as
+ * The deployed rule sets (several versions of one policy may be deployed side by side), read from the manifest {@code rulesets.yaml} on the classpath (authored as
  * {@code dmn/rulesets.yaml}). Each rule file is read once and hashed; the engine compiles those same bytes,
  * so the hash a response carries is the hash of what decided.
  */
@@ -31,29 +33,47 @@ public class RulesetCatalog {
 
     static final String MANIFEST = "rulesets.yaml";
 
-    private final Map<String, Ruleset> byId;
+    private final List<Ruleset> rulesets;
 
     public RulesetCatalog() {
         this(loadManifest(Thread.currentThread().getContextClassLoader()));
     }
 
-    RulesetCatalog(Map<String, Ruleset> byId) {
-        this.byId = byId;
+    RulesetCatalog(List<Ruleset> rulesets) {
+        this.rulesets = List.copyOf(rulesets);
     }
 
-    public Ruleset get(String id) {
-        Ruleset ruleset = byId.get(id);
-        if (ruleset == null) {
+    /**
+     * The version of a policy in force on a date: effectiveFrom on or before it, effectiveTo (exclusive)
+     * after it; if several are, the one that took effect last.
+     */
+    public Ruleset inForce(String id, LocalDate date) {
+        return rulesets.stream()
+                .filter(r -> r.id().equals(id))
+                .filter(r -> !r.effectiveFrom().isAfter(date))
+                .filter(r -> r.effectiveTo() == null || r.effectiveTo().isAfter(date))
+                .max(Comparator.comparing(Ruleset::effectiveFrom))
+                .orElseThrow(() -> new NoRulesetInForceException(id, date, versions(id)));
+    }
+
+    /** One deployed version, for replaying a logged decision. */
+    public Optional<Ruleset> version(String id, String version) {
+        return rulesets.stream().filter(r -> r.id().equals(id) && r.version().equals(version)).findFirst();
+    }
+
+    public List<Ruleset> versions(String id) {
+        List<Ruleset> versions = rulesets.stream().filter(r -> r.id().equals(id)).toList();
+        if (versions.isEmpty()) {
             throw new NoSuchElementException("no rule set '" + id + "' in " + MANIFEST);
         }
-        return ruleset;
+        return versions;
     }
 
     public List<Ruleset> all() {
-        return List.copyOf(byId.values());
+        return rulesets;
     }
 
-    static Map<String, Ruleset> loadManifest(ClassLoader loader) {
+    static List<Ruleset> loadManifest(ClassLoader loader) {
         Manifest manifest;
         try (InputStream in = loader.getResourceAsStream(MANIFEST)) {
             if (in == null) {
@@ -68,6 +88,11 @@ public class RulesetCatalog {
         }
         Map<String, Ruleset> rulesets = new LinkedHashMap<>();
         for (Entry entry : manifest.rulesets()) {
+            if (entry.id() == null || entry.version() == null || entry.effectiveFrom() == null
+                    || entry.files() == null || entry.files().isEmpty()) {
+                throw new IllegalStateException(MANIFEST + ": every rule set needs id, version, effectiveFrom and files: "
+                        + entry);
+            }
             List<Ruleset.RuleFile> files = new ArrayList<>();
             for (String path : entry.files()) {
                 byte[] content = read(loader, classpathName(path));
@@ -75,11 +100,12 @@ public class RulesetCatalog {
             }
             Ruleset ruleset = new Ruleset(entry.id(), entry.title(), entry.version(), entry.effectiveFrom(),
                     entry.effectiveTo(), List.copyOf(files), entry.source(), entry.change(), combinedHash(files));
-            if (rulesets.putIfAbsent(ruleset.id(), ruleset) != null) {
-                throw new IllegalStateException(MANIFEST + " lists rule set '" + ruleset.id() + "' twice");
+            if (rulesets.putIfAbsent(ruleset.id() + "@" + ruleset.version(), ruleset) != null) {
+                throw new IllegalStateException(MANIFEST + " lists rule set '" + ruleset.id() + "' version "
+                        + ruleset.version() + " twice");
             }
         }
-        return rulesets;
+        return List.copyOf(rulesets.values());
     }
 
     /** {@code dmn/grading/x.dmn} is on the classpath as {@code grading/x.dmn}: dmn/ and decisions/ are resource roots. */

@@ -33,6 +33,7 @@ import io.restassured.response.Response;
  * A file names an endpoint and lists cases; each case is a request (a YAML object, or a raw {@code body}
  * for input that is not valid JSON), the expected status, and the fields the response must contain
  * (a subset: fields not named are not checked; arrays are matched item by item from the first).
+ * {@code bodyBytes: N} sends N bytes of white space instead, for the body size limit.
  */
 @QuarkusTest
 class ApiScenariosTest {
@@ -54,15 +55,17 @@ class ApiScenariosTest {
         for (Path file : files) {
             ScenarioFile scenarios = YAML.readValue(file.toFile(), ScenarioFile.class);
             assertFalse(scenarios.cases() == null || scenarios.cases().isEmpty(), file + " has no case");
-            nodes.add(DynamicContainer.dynamicContainer(ROOT.relativize(file).toString(), file.toUri(),
-                    scenarios.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), file.toUri(),
-                            () -> run(scenarios, c)))));
+            String name = ROOT.relativize(file).toString();
+            nodes.add(DynamicContainer.dynamicContainer(name, file.toUri(),
+                    scenarios.cases().stream().map(c -> DynamicTest.dynamicTest(name + " › " + c.name(),
+                            file.toUri(), () -> run(scenarios, c)))));
         }
         return nodes.stream();
     }
 
     private static void run(ScenarioFile file, Case c) throws IOException {
-        String body = c.body() != null ? c.body() : JSON.writeValueAsString(c.request());
+        String body = c.bodyBytes() != null ? " ".repeat(c.bodyBytes())
+                : c.body() != null ? c.body() : JSON.writeValueAsString(c.request());
         Response response = given()
                 .contentType(c.contentType() != null ? c.contentType() : "application/json")
                 .body(body)
@@ -107,7 +110,8 @@ class ApiScenariosTest {
     record ScenarioFile(String endpoint, String description, List<Case> cases) {
     }
 
-    record Case(String name, String endpoint, JsonNode request, String body, String contentType, int status,
-            JsonNode expect) {
+    /** {@code bodyBytes}: send that many spaces, to test the body size limit. */
+    record Case(String name, String endpoint, JsonNode request, String body, Integer bodyBytes, String contentType,
+            int status, JsonNode expect) {
     }
 }
