@@ -9,6 +9,7 @@ import cn.pbm.platform.DecisionRecord;
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
  * the validated score to {@link GradingDecisions} and copies the table's columns into the response.
+ * {@code explain} is served by the platform for every endpoint (the audit package), not here.
  */
 public class Grading implements GradingApi {
 
@@ -21,7 +22,7 @@ public class Grading implements GradingApi {
     }
 
     @Override
-    public ExAnteDecision gradeExAnte(ScoreRequest request) {
+    public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
         GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
                 .decisionId(record.decisionId())
@@ -32,7 +33,7 @@ public class Grading implements GradingApi {
     }
 
     @Override
-    public EvaluationGradeDecision gradeEvaluation(ScoreRequest request) {
+    public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
         GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
                 .decisionId(record.decisionId())

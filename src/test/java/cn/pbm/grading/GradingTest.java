@@ -34,7 +34,7 @@ class GradingTest {
 
     @Test
     void exAnteScoreOf85NeedsRevision() throws Exception {
-        ExAnteDecision decision = api().gradeExAnte(new ScoreRequest().score(new BigDecimal("85")));
+        ExAnteDecision decision = api().gradeExAnte(new ScoreRequest().score(new BigDecimal("85")), false);
 
         assertThat(decision.getConclusion()).isEqualTo(ExAnteDecision.ConclusionEnum.NEEDS_REVISION);
         assertThat(decision.getConclusionLabel()).isEqualTo("待完善");
@@ -45,7 +45,7 @@ class GradingTest {
 
     @Test
     void evaluationScoreOf85IsGood() throws Exception {
-        EvaluationGradeDecision decision = api().gradeEvaluation(new ScoreRequest().score(new BigDecimal("85")));
+        EvaluationGradeDecision decision = api().gradeEvaluation(new ScoreRequest().score(new BigDecimal("85")), false);
 
         assertThat(decision.getGrade()).isEqualTo(EvaluationGradeDecision.GradeEnum.GOOD);
         assertThat(decision.getGradeLabel()).isEqualTo("良");
@@ -56,14 +56,14 @@ class GradingTest {
     @Test
     void everyCallHasItsOwnDecisionId() throws Exception {
         ScoreRequest request = new ScoreRequest().score(new BigDecimal("85"));
-        assertThat(api().gradeEvaluation(request).getDecisionId())
+        assertThat(api().gradeEvaluation(request, false).getDecisionId())
                 .isNotNull()
-                .isNotEqualTo(api().gradeEvaluation(request).getDecisionId());
+                .isNotEqualTo(api().gradeEvaluation(request, false).getDecisionId());
     }
 
     @Test
     void aScoreOutsideTheContractIsRejectedBeforeTheEngine() {
-        assertThatThrownBy(() -> api().gradeExAnte(new ScoreRequest().score(new BigDecimal("100.01"))))
+        assertThatThrownBy(() -> api().gradeExAnte(new ScoreRequest().score(new BigDecimal("100.01")), false))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(400);
                     assertThat(e.getResponseBody()).contains("\"field\":\"/score\"");
