@@ -57,7 +57,7 @@ public class DecisionEngine {
 
     /** Evaluates the version of the policy in force on {@code date}. */
     public DecisionOutcome evaluate(String rulesetId, LocalDate date, Map<String, Object> inputs) {
-        return evaluate(catalog.inForce(rulesetId, date), inputs);
+        return evaluate(catalog.select(rulesetId, date, record), inputs);
     }
 
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
@@ -69,7 +69,8 @@ public class DecisionEngine {
         }
         DMNContext context = compiled.runtime().newContext();
         inputs.forEach(context::set);
-        DMNResult result = compiled.runtime().evaluateAll(compiled.model(), context);
+        DMNResult result = TableExplainer.reporting(record, ruleset,
+                () -> compiled.runtime().evaluateAll(compiled.model(), context));
         if (result.hasErrors()) {
             throw new DecisionFailedException(ruleset.id(), result.getMessages(DMNMessage.Severity.ERROR).stream()
                     .map(DMNMessage::getText).collect(Collectors.joining("; ")));
@@ -102,6 +103,7 @@ public class DecisionEngine {
         if (compiled.size() != 1) {
             throw new IllegalStateException("rule set " + ruleset.id() + ": expected one DMN model in " + file.path());
         }
+        runtime.addListener(new TableExplainer(compiled.get(0)));
         return new CompiledModel(runtime, compiled.get(0));
     }
 

@@ -1,24 +1,35 @@
 package cn.pbm.platform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import cn.pbm.api.model.FiredRule;
 import cn.pbm.api.model.RulesetRef;
+import cn.pbm.api.model.TableMatch;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Everything one call decided with, gathered in one place: the call's decision id and every rule set the
- * engine used for it, in the order first used. Endpoints copy {@link #decisionId()} and {@link #ruleset()}
- * into their response; the audit trail reads the rest.
+ * Everything one call decided with, gathered in one place: the call's decision id, every rule set the
+ * engines used for it (in the order first used), what the engines reported (matched table rows, fired rules)
+ * when an explanation is wanted, and the request as the endpoint received it. Endpoints copy
+ * {@link #decisionId()} and {@link #ruleset()} into their response; the audit trail reads the rest.
  */
 @RequestScoped
 public class DecisionRecord {
 
-    private final UUID decisionId = UUID.randomUUID();
+    private UUID decisionId = UUID.randomUUID();
     private final Map<String, RulesetRef> used = new LinkedHashMap<>();
+    private final Map<String, String> pinnedVersions = new HashMap<>();
+    private final List<TableMatch> tables = new ArrayList<>();
+    private final List<FiredRule> rules = new ArrayList<>();
+    private boolean explaining;
+    private boolean replaying;
+    private Object input;
 
     public UUID decisionId() {
         return decisionId;
@@ -39,5 +50,62 @@ public class DecisionRecord {
     /** Every rule set used, the main one first. */
     public List<RulesetRef> rulesets() {
         return new ArrayList<>(used.values());
+    }
+
+    public boolean decided() {
+        return !used.isEmpty();
+    }
+
+    /** Whether the engines should report matched rows and fired rules for this call. */
+    public boolean explaining() {
+        return explaining;
+    }
+
+    void explaining(boolean explaining) {
+        this.explaining = explaining;
+    }
+
+    void matched(TableMatch table) {
+        tables.add(table);
+    }
+
+    void fired(FiredRule rule) {
+        rules.add(rule);
+    }
+
+    List<TableMatch> tables() {
+        return tables;
+    }
+
+    List<FiredRule> rules() {
+        return rules;
+    }
+
+    Object input() {
+        return input;
+    }
+
+    void input(Object input) {
+        this.input = input;
+    }
+
+    /** A replay pins the versions the logged decision recorded; other rule sets are chosen by date as usual. */
+    Optional<String> pinnedVersion(String rulesetId) {
+        return Optional.ofNullable(pinnedVersions.get(rulesetId));
+    }
+
+    /** Starts a re-evaluation inside this call: fresh id and usage, the given versions pinned. */
+    void replay(Map<String, String> versions) {
+        replaying = true;
+        decisionId = UUID.randomUUID();
+        used.clear();
+        tables.clear();
+        rules.clear();
+        pinnedVersions.clear();
+        pinnedVersions.putAll(versions);
+    }
+
+    boolean replaying() {
+        return replaying;
     }
 }

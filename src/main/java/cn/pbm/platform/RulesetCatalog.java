@@ -56,6 +56,11 @@ public class RulesetCatalog {
                 .orElseThrow(() -> new NoRulesetInForceException(id, date, versions(id)));
     }
 
+    /** The version a call uses: the one its replay pinned, else the one in force on the date. */
+    Ruleset select(String id, LocalDate date, DecisionRecord record) {
+        return record.pinnedVersion(id).flatMap(v -> version(id, v)).orElseGet(() -> inForce(id, date));
+    }
+
     /** One deployed version, for replaying a logged decision. */
     public Optional<Ruleset> version(String id, String version) {
         return rulesets.stream().filter(r -> r.id().equals(id) && r.version().equals(version)).findFirst();

@@ -1,0 +1,71 @@
+package cn.pbm.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.pbm.api.AuditApi;
+import cn.pbm.api.model.DecisionLogEntry;
+import cn.pbm.api.model.ReplayResult;
+import cn.pbm.api.model.RuleFileInfo;
+import cn.pbm.api.model.RulesetDetail;
+import cn.pbm.api.model.RulesetSummary;
+import cn.pbm.api.model.RulesetVersion;
+import jakarta.ws.rs.NotFoundException;
+
+/** 审计 endpoints: the deployed rule sets (with their exact files) and the replay of a logged decision. */
+public class Audit implements AuditApi {
+
+    private final RulesetCatalog catalog;
+    private final BuildInfo build;
+    private final DecisionReplay replay;
+
+    public Audit(RulesetCatalog catalog, BuildInfo build, DecisionReplay replay) {
+        this.catalog = catalog;
+        this.build = build;
+        this.replay = replay;
+    }
+
+    @Override
+    public cn.pbm.api.model.RulesetCatalog listRulesets() {
+        Map<String, List<Ruleset>> byId = new LinkedHashMap<>();
+        catalog.all().forEach(r -> byId.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r));
+        return new cn.pbm.api.model.RulesetCatalog()
+                .build(build.describe())
+                .rulesets(byId.values().stream().map(versions -> summary(versions, false)).toList());
+    }
+
+    @Override
+    public RulesetDetail getRuleset(String id) {
+        List<Ruleset> versions = catalog.all().stream().filter(r -> r.id().equals(id)).toList();
+        if (versions.isEmpty()) {
+            throw new NotFoundException("no rule set '" + id + "' is deployed");
+        }
+        return new RulesetDetail().build(build.describe()).ruleset(summary(versions, true));
+    }
+
+    @Override
+    public ReplayResult replayDecision(DecisionLogEntry entry) {
+        return replay.replay(entry);
+    }
+
+    private static RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
+        return new RulesetSummary()
+                .id(versions.get(0).id())
+                .title(versions.get(0).title())
+                .versions(versions.stream().map(r -> new RulesetVersion()
+                        .version(r.version())
+                        .effectiveFrom(r.effectiveFrom())
+                        .effectiveTo(r.effectiveTo())
+                        .sha256(r.sha256())
+                        .source(r.source())
+                        .change(r.change())
+                        .files(r.files().stream().map(f -> new RuleFileInfo()
+                                .path(f.path())
+                                .sha256(f.sha256())
+                                .content(withContent ? new String(f.content(), StandardCharsets.UTF_8) : null))
+                                .toList()))
+                        .toList());
+    }
+}

@@ -1,0 +1,99 @@
+package cn.pbm.platform;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.pbm.api.model.DecisionLogEntry;
+import cn.pbm.api.model.Explanation;
+import cn.pbm.api.model.FieldError;
+import cn.pbm.api.model.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/**
+ * The audit trail around every decision endpoint, in one place: asks the engines for an explanation when
+ * the caller wants one ({@code ?explain=true}) or the decision log records it, adds it to the response, and
+ * writes the decision-log line (rejected requests are logged without their bodies).
+ */
+public class AuditTrail {
+
+    static final String DECISION_ENDPOINTS = "/api/v1/";
+    static final String REPLAY_ENDPOINT = "/api/v1/decisions/replay";
+
+    private final DecisionRecord record;
+    private final DecisionLog log;
+    private final ObjectMapper mapper;
+    private final boolean logExplanations;
+
+    public AuditTrail(DecisionRecord record, DecisionLog log, ObjectMapper mapper,
+            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations) {
+        this.record = record;
+        this.log = log;
+        this.mapper = mapper;
+        this.logExplanations = logExplanations;
+    }
+
+    @ServerRequestFilter
+    public void beforeDecision(ContainerRequestContext request) {
+        if (isDecisionEndpoint(request)) {
+            boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
+            record.explaining(asked || (logExplanations && log.enabled()));
+        }
+    }
+
+    @ServerResponseFilter
+    public void afterDecision(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!isDecisionEndpoint(request) || record.replaying()) {
+            return;
+        }
+        String endpoint = request.getUriInfo().getPath();
+        boolean success = response.getStatus() < 300;
+        if (success && record.decided()) {
+            Explanation explanation = record.explaining()
+                    ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
+            ObjectNode output = mapper.valueToTree(response.getEntity());
+            if (log.enabled()) {
+                log.write(new DecisionLogEntry()
+                        .decisionId(record.decisionId())
+                        .timestamp(OffsetDateTime.now())
+                        .endpoint(endpoint)
+                        .status(response.getStatus())
+                        .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
+                        .rulesets(record.rulesets())
+                        .input(asMap(record.input()))
+                        .output(asMap(output))
+                        .explanation(logExplanations ? explanation : null));
+            }
+            if ("true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"))) {
+                response.setEntity(output.set("explanation", mapper.valueToTree(explanation)));
+            }
+        } else if (!success && log.enabled()) {
+            List<FieldError> errors = response.getEntity() instanceof Problem problem ? problem.getErrors() : null;
+            log.write(new DecisionLogEntry()
+                    .timestamp(OffsetDateTime.now())
+                    .endpoint(endpoint)
+                    .status(response.getStatus())
+                    .outcome(DecisionLogEntry.OutcomeEnum.REJECTED)
+                    .errors(errors == null ? null : errors.stream()
+                            .map(e -> new FieldError().field(e.getField()).message(e.getMessage())).toList()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> asMap(Object value) {
+        return mapper.convertValue(value, java.util.Map.class);
+    }
+
+    private static boolean isDecisionEndpoint(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && path.startsWith(DECISION_ENDPOINTS)
+                && !path.equals(REPLAY_ENDPOINT);
+    }
+}

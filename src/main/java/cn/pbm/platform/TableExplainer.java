@@ -1,0 +1,119 @@
+package cn.pbm.platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.ast.BusinessKnowledgeModelNode;
+import org.kie.dmn.api.core.ast.DecisionNode;
+import org.kie.dmn.api.core.event.AfterEvaluateDecisionTableEvent;
+import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
+import org.kie.dmn.feel.FEEL;
+import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.Expression;
+import org.kie.dmn.model.api.InputClause;
+import org.kie.dmn.model.api.NamedElement;
+import org.kie.dmn.model.api.RuleAnnotation;
+
+import cn.pbm.api.model.MatchedRow;
+import cn.pbm.api.model.TableMatch;
+
+/**
+ * Listens to the DMN engine's own decision-table events and turns each into a {@link TableMatch}: the rows
+ * the engine matched, their 依据 annotation, and the values of the table's input columns. Only active for a
+ * call whose {@link DecisionRecord} is explaining; the row numbers come from the engine, never re-derived.
+ */
+final class TableExplainer implements DMNRuntimeEventListener {
+
+    private static final ThreadLocal<Ruleset> EVALUATING = new ThreadLocal<>();
+    private static final ThreadLocal<DecisionRecord> RECORD = new ThreadLocal<>();
+
+    private final Map<String, Table> tablesById = new HashMap<>();
+    private final Map<String, Table> tablesByName = new HashMap<>();
+    private final FEEL feel = FEEL.newInstance(TableExplainer.class.getClassLoader(), java.util.List.of());
+
+    TableExplainer(DMNModel model) {
+        for (DecisionNode node : model.getDecisions()) {
+            index(node.getDecision(), node.getDecision().getExpression());
+        }
+        for (BusinessKnowledgeModelNode node : model.getBusinessKnowledgeModels()) {
+            if (node.getBusinessKnowledModel().getEncapsulatedLogic() != null) {
+                index(node.getBusinessKnowledModel(), node.getBusinessKnowledModel().getEncapsulatedLogic().getExpression());
+            }
+        }
+    }
+
+    private void index(NamedElement owner, Expression expression) {
+        if (expression instanceof DecisionTable table) {
+            Table info = new Table(owner.getName(), owner.getLabel(), table);
+            tablesById.put(table.getId(), info);
+            tablesByName.put(owner.getName(), info);
+        }
+    }
+
+    /** Runs an evaluation with the listener reporting into {@code record}, if it is explaining. */
+    static <T> T reporting(DecisionRecord record, Ruleset ruleset, java.util.function.Supplier<T> evaluation) {
+        if (!record.explaining()) {
+            return evaluation.get();
+        }
+        RECORD.set(record);
+        EVALUATING.set(ruleset);
+        try {
+            return evaluation.get();
+        } finally {
+            RECORD.remove();
+            EVALUATING.remove();
+        }
+    }
+
+    @Override
+    public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
+        DecisionRecord record = RECORD.get();
+        if (record == null) {
+            return;
+        }
+        Table table = event.getDecisionTableId() != null ? tablesById.get(event.getDecisionTableId()) : null;
+        if (table == null) {
+            table = tablesByName.get(event.getNodeName());
+        }
+        Map<String, Object> inputs = table == null ? Map.of() : table.inputValues(event.getResult().getContext(), feel);
+        List<MatchedRow> rows = new ArrayList<>();
+        for (Integer row : event.getSelected()) {
+            rows.add(new MatchedRow().row(row).annotation(table == null ? null : table.annotation(row)).inputs(inputs));
+        }
+        record.matched(new TableMatch()
+                .ruleset(DecisionEngine.reference(EVALUATING.get()))
+                .decision(event.getNodeName())
+                .decisionLabel(table == null ? null : table.label())
+                .matchedRows(new ArrayList<>(event.getMatches()))
+                .rows(rows));
+    }
+
+    private record Table(String name, String label, DecisionTable table) {
+
+        String annotation(int row) {
+            if (row < 1 || row > table.getRule().size()) {
+                return null;
+            }
+            DecisionRule rule = table.getRule().get(row - 1);
+            List<String> texts = rule.getAnnotationEntry().stream().map(RuleAnnotation::getText).toList();
+            return texts.isEmpty() ? null : String.join(" | ", texts);
+        }
+
+        Map<String, Object> inputValues(DMNContext context, FEEL feel) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (InputClause input : table.getInput()) {
+                String expression = input.getInputExpression().getText();
+                String column = input.getLabel() != null ? input.getLabel() : expression;
+                values.put(column, context.isDefined(expression) ? context.get(expression)
+                        : feel.evaluate(expression, context.getAll()));
+            }
+            return values;
+        }
+    }
+}

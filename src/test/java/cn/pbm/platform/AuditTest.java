@@ -1,0 +1,206 @@
+package cn.pbm.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What an auditor does: explain a decision, find it in the decision log, replay it, read the rules behind it. */
+@QuarkusTest
+class AuditTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logLines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger(DecisionLog.CATEGORY).addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger(DecisionLog.CATEGORY).removeHandler(capture);
+    }
+
+    private static String decide(String endpoint, String body) {
+        return given().contentType("application/json").body(body).post(endpoint).then().statusCode(200)
+                .extract().path("decisionId");
+    }
+
+    private JsonNode logLine(String decisionId) throws Exception {
+        for (String line : logLines) {
+            JsonNode node = JSON.readTree(line);
+            if (decisionId.equals(node.path("decisionId").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no decision-log line for " + decisionId + " in " + logLines);
+    }
+
+    @Test
+    void explainShowsTheMatchedRowItsCitationAndTheInput() {
+        given().contentType("application/json").body("{\"score\": 85}")
+                .post("/api/v1/grading/evaluation?explain=true").then()
+                .statusCode(200)
+                .body("grade", equalTo("GOOD"))
+                .body("explanation.tables[0].decision", equalTo("evaluationGrade"))
+                .body("explanation.tables[0].decisionLabel", equalTo("绩效评价等级"))
+                .body("explanation.tables[0].matchedRows", equalTo(List.of(2)))
+                .body("explanation.tables[0].rows[0].annotation", containsString("财预〔2020〕10号"))
+                .body("explanation.tables[0].rows[0].inputs.评价得分", equalTo(85))
+                .body("explanation.tables[0].ruleset.id", equalTo("grading.evaluation-grade"));
+
+        given().contentType("application/json").body("{\"score\": 95}")
+                .post("/api/v1/grading/ex-ante?explain=true").then()
+                .statusCode(200)
+                .body("explanation.tables[0].matchedRows", equalTo(List.of(1)))
+                .body("explanation.tables[0].rows[0].annotation", containsString("一(一)"))
+                .body("explanation.tables[0].rows[0].annotation", containsString("seed 003"));
+    }
+
+    @Test
+    void withoutExplainThereIsNoExplanation() {
+        given().contentType("application/json").body("{\"score\": 85}")
+                .post("/api/v1/grading/evaluation").then()
+                .statusCode(200)
+                .body("explanation", nullValue());
+    }
+
+    @Test
+    void everyDecisionIsLoggedAsOneReplayableJsonLine() throws Exception {
+        String id = decide("/api/v1/grading/evaluation", "{\"score\": 79.99}");
+
+        JsonNode line = logLine(id);
+        assertThat(line.path("endpoint").asText()).isEqualTo("/api/v1/grading/evaluation");
+        assertThat(line.path("outcome").asText()).isEqualTo("DECIDED");
+        assertThat(line.path("timestamp").asText()).isNotBlank();
+        assertThat(line.path("rulesets").get(0).path("id").asText()).isEqualTo("grading.evaluation-grade");
+        assertThat(line.path("rulesets").get(0).path("sha256").asText()).hasSize(64);
+        assertThat(line.path("input").path("score").decimalValue()).isEqualByComparingTo("79.99");
+        assertThat(line.path("output").path("grade").asText()).isEqualTo("FAIR");
+        assertThat(line.path("explanation").path("tables").get(0).path("matchedRows").get(0).asInt()).isEqualTo(3);
+
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("MATCH"))
+                .body("decisionId", equalTo(id))
+                .body("differences", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aReplayWhoseRecordedOutputDiffersIsAMismatchNamingTheField() throws Exception {
+        String id = decide("/api/v1/grading/ex-ante", "{\"score\": 90}");
+        ObjectNode line = (ObjectNode) logLine(id);
+        ((ObjectNode) line.get("output")).put("conclusion", "NEEDS_REVISION");
+
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("MISMATCH"))
+                .body("differences[0].field", equalTo("/conclusion"))
+                .body("differences[0].recorded", equalTo("NEEDS_REVISION"))
+                .body("differences[0].replayed", equalTo("FEASIBLE"));
+    }
+
+    @Test
+    void aVersionOrHashThatIsNotDeployedCannotBeReplayed() throws Exception {
+        String id = decide("/api/v1/grading/evaluation", "{\"score\": 60}");
+        ObjectNode changedTable = (ObjectNode) logLine(id).deepCopy();
+        ((ObjectNode) changedTable.get("rulesets").get(0)).put("sha256", "0".repeat(64));
+
+        given().contentType("application/json").body(changedTable.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("VERSION_NOT_DEPLOYED"))
+                .body("notDeployed[0].id", equalTo("grading.evaluation-grade"));
+
+        ObjectNode oldVersion = (ObjectNode) logLine(id).deepCopy();
+        ((ObjectNode) oldVersion.get("rulesets").get(0)).put("version", "0.9.0");
+        given().contentType("application/json").body(oldVersion.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("VERSION_NOT_DEPLOYED"));
+    }
+
+    @Test
+    void aReplayedInputIsHeldToTheContract() throws Exception {
+        String id = decide("/api/v1/grading/evaluation", "{\"score\": 60}");
+        ObjectNode line = (ObjectNode) logLine(id);
+        ((ObjectNode) line.get("input")).put("score", 160);
+
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/input/score"));
+    }
+
+    @Test
+    void rejectedRequestsAreLoggedWithoutTheirBodies() throws Exception {
+        given().contentType("application/json").body("{\"score\": 85, \"secret\": \"张三的身份证号\"}")
+                .post("/api/v1/grading/evaluation").then().statusCode(400);
+
+        JsonNode rejected = JSON.readTree(logLines.stream().filter(l -> l.contains("REJECTED")).reduce((a, b) -> b)
+                .orElseThrow());
+        assertThat(rejected.path("status").asInt()).isEqualTo(400);
+        assertThat(rejected.path("errors").get(0).path("field").asText()).isEqualTo("/secret");
+        assertThat(rejected.toString()).doesNotContain("张三");
+        assertThat(rejected.path("input").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theRulesetsListShowsVersionsHashesSourcesAndTheBuild() throws Exception {
+        String hash = RulesetCatalog.sha256(Files.readAllBytes(Path.of("dmn/grading/evaluation-grade.dmn")));
+        given().get("/api/v1/rulesets").then()
+                .statusCode(200)
+                .body("build.commit", org.hamcrest.Matchers.notNullValue())
+                .body("rulesets.id", hasItem("grading.evaluation-grade"))
+                .body("rulesets.find { it.id == 'grading.evaluation-grade' }.versions[0].sha256", equalTo(hash))
+                .body("rulesets.find { it.id == 'grading.evaluation-grade' }.versions[0].source",
+                        containsString("财预〔2020〕10号"))
+                .body("rulesets.find { it.id == 'grading.evaluation-grade' }.versions[0].files[0].content", nullValue());
+    }
+
+    @Test
+    void oneRulesetComesWithTheExactContentOfItsFiles() throws Exception {
+        String content = Files.readString(Path.of("dmn/grading/evaluation-grade.dmn"));
+        given().get("/api/v1/rulesets/grading.evaluation-grade").then()
+                .statusCode(200)
+                .body("ruleset.versions[0].files[0].path", equalTo("dmn/grading/evaluation-grade.dmn"))
+                .body("ruleset.versions[0].files[0].content", equalTo(content));
+
+        given().get("/api/v1/rulesets/no.such.policy").then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
