@@ -1,0 +1,24 @@
+package cn.pbm.bench;
+
+import cn.pbm.api.model.ScoreRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+/**
+ * The framework's floor for the HTTP benchmark, built into the benchmark build only: the same JSON body,
+ * the same strict parsing and validation as /api/v1/grading/evaluation, and no decision.
+ */
+@Path("/bench/echo")
+public class Echo {
+
+    @POST
+    @Consumes("application/json")
+    @Produces("application/json")
+    public java.util.Map<String, Object> echo(@Valid @NotNull ScoreRequest request) {
+        return java.util.Map.of("score", request.getScore());
+    }
+}

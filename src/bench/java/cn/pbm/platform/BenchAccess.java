@@ -1,0 +1,31 @@
+package cn.pbm.platform;
+
+import java.time.ZoneId;
+
+import org.drools.io.ByteArrayResource;
+import org.kie.api.io.Resource;
+
+/** Builds the decision layer outside the container, exactly as the service wires it, for the benchmarks. */
+public final class BenchAccess {
+
+    private BenchAccess() {
+    }
+
+    public static DecisionEngine engine(ZoneId zone) {
+        return new DecisionEngine(new RulesetCatalog(), new DecisionRecord(), zone);
+    }
+
+    /** A deployed rule file, by its repository path, as the bytes the service compiles. */
+    public static Resource resource(String path) {
+        for (Ruleset ruleset : new RulesetCatalog().all()) {
+            for (Ruleset.RuleFile file : ruleset.files()) {
+                if (file.path().equals(path)) {
+                    Resource resource = new ByteArrayResource(file.content());
+                    resource.setSourcePath(path);
+                    return resource;
+                }
+            }
+        }
+        throw new IllegalArgumentException(path + " is not deployed");
+    }
+}
