@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import cn.pbm.api.model.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -113,6 +114,14 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field; the contract does not define it";
         }
+        if (e instanceof ValueInstantiationException instantiation && instantiation.getType() != null
+                && instantiation.getType().isEnumType()) {
+            return "not one of the allowed values " + allowed(instantiation.getType().getRawClass());
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + invalid.getValue() + "' is not one of the allowed values " + allowed(invalid.getTargetType());
+        }
         if (e instanceof InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType());
         }
@@ -127,6 +136,11 @@ public class ProblemMappers {
         return e.getLocation() == null ? "malformed JSON: " + message
                 : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ": " + message;
+    }
+
+    /** The JSON values of a contract enum (the generated enums print their JSON value). */
+    private static String allowed(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).toList().toString();
     }
 
     private static String jsonKind(Class<?> type) {
