@@ -9,7 +9,6 @@ import cn.pbm.api.model.BudgetAdjustmentRequest;
 import cn.pbm.api.model.BudgetDepartment;
 import cn.pbm.api.model.BudgetProject;
 import cn.pbm.api.model.FieldError;
-import cn.pbm.api.model.TargetDimension;
 import cn.pbm.platform.InvalidRequestException;
 import cn.pbm.platform.Problems;
 
@@ -63,11 +62,11 @@ final class BudgetAdjustmentCheck {
     }
 
     private static void checkTargets(BudgetProject project, String at, List<FieldError> errors) {
-        List<TargetDimension> dimensions = project.getTargetDimensions() == null ? List.of() : project.getTargetDimensions();
+        List<String> dimensions = project.getTargetDimensions() == null ? List.of() : project.getTargetDimensions();
         if (!project.getHasTargets() && !dimensions.isEmpty()) {
             errors.add(Problems.field(at + "/targetDimensions", "not allowed when hasTargets is false"));
         }
-        Set<TargetDimension> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int j = 0; j < dimensions.size(); j++) {
             if (dimensions.get(j) == null) {
                 errors.add(Problems.field(at + "/targetDimensions/" + j, "expected a dimension code here"));

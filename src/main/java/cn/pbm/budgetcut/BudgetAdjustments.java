@@ -18,7 +18,6 @@ import cn.pbm.api.model.CodeLabel;
 import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
-import cn.pbm.api.model.TargetDimension;
 import cn.pbm.platform.DecisionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -71,7 +70,7 @@ public class BudgetAdjustments {
 
     private static ProjectRules.Facts facts(BudgetProject project) {
         List<String> dimensions = project.getTargetDimensions() == null ? List.of()
-                : project.getTargetDimensions().stream().map(TargetDimension::toString).sorted().toList();
+                : project.getTargetDimensions().stream().sorted().toList();
         return new ProjectRules.Facts(project.getHasTargets(), dimensions, project.getSelfEvaluatedLastYear(),
                 project.getEvaluationGrade() == null ? null : project.getEvaluationGrade().toString(),
                 project.getRectificationDone());

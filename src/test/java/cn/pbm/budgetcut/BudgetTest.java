@@ -30,7 +30,6 @@ import cn.pbm.client.model.BudgetProject;
 import cn.pbm.client.model.CutTotal;
 import cn.pbm.client.model.DepartmentAdjustment;
 import cn.pbm.client.model.ProjectAdjustment;
-import cn.pbm.client.model.TargetDimension;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,8 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BudgetTest {
 
-    private static final List<TargetDimension> ALL = List.of(TargetDimension.QUANTITY, TargetDimension.QUALITY,
-            TargetDimension.TIMELINESS, TargetDimension.EFFECT);
+    private static final List<String> ALL = List.of("QUANTITY", "QUALITY", "TIMELINESS", "EFFECT");
 
     @TestHTTPResource("/")
     URI base;
