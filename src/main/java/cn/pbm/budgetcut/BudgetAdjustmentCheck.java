@@ -1,0 +1,97 @@
+package cn.pbm.budgetcut;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.pbm.api.model.BudgetAdjustmentRequest;
+import cn.pbm.api.model.BudgetDepartment;
+import cn.pbm.api.model.BudgetProject;
+import cn.pbm.api.model.FieldError;
+import cn.pbm.platform.InvalidRequestException;
+import cn.pbm.platform.Problems;
+
+/**
+ * The checks of a budget-adjustment request that the schema cannot express, over the WHOLE request before
+ * anything is decided: duplicate ids, amounts finer than the fen, and facts that contradict each other.
+ */
+final class BudgetAdjustmentCheck {
+
+    private BudgetAdjustmentCheck() {
+    }
+
+    static void check(BudgetAdjustmentRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        List<BudgetProject> projects = request.getProjects();
+        List<BudgetDepartment> departments = request.getDepartments();
+        if (projects.isEmpty() && departments.isEmpty()) {
+            errors.add(Problems.field("/projects", "give at least one project or department"));
+        }
+        Set<String> projectIds = new HashSet<>();
+        for (int i = 0; i < projects.size(); i++) {
+            String at = "/projects/" + i;
+            BudgetProject project = projects.get(i);
+            if (project == null) {
+                errors.add(Problems.field(at, "expected a project object here"));
+                continue;
+            }
+            if (!projectIds.add(project.getProjectId())) {
+                errors.add(Problems.field(at + "/projectId", "duplicate projectId " + project.getProjectId()));
+            }
+            Money.checkFen(project.getBudget(), at + "/budget", errors);
+            checkTargets(project, at, errors);
+            checkEvaluation(project, at, errors);
+        }
+        Set<String> departmentIds = new HashSet<>();
+        for (int i = 0; i < departments.size(); i++) {
+            String at = "/departments/" + i;
+            BudgetDepartment department = departments.get(i);
+            if (department == null) {
+                errors.add(Problems.field(at, "expected a department object here"));
+                continue;
+            }
+            if (!departmentIds.add(department.getDepartmentId())) {
+                errors.add(Problems.field(at + "/departmentId", "duplicate departmentId " + department.getDepartmentId()));
+            }
+            Money.checkFen(department.getPublicFunds(), at + "/publicFunds", errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static void checkTargets(BudgetProject project, String at, List<FieldError> errors) {
+        List<String> dimensions = project.getTargetDimensions() == null ? List.of() : project.getTargetDimensions();
+        if (!project.getHasTargets() && !dimensions.isEmpty()) {
+            errors.add(Problems.field(at + "/targetDimensions", "not allowed when hasTargets is false"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < dimensions.size(); j++) {
+            if (dimensions.get(j) == null) {
+                errors.add(Problems.field(at + "/targetDimensions/" + j, "expected a dimension code here"));
+            } else if (!seen.add(dimensions.get(j))) {
+                errors.add(Problems.field(at + "/targetDimensions/" + j, "duplicate dimension " + dimensions.get(j)));
+            }
+        }
+    }
+
+    /** A project evaluated last year states its grade and its rectification; one not evaluated states neither. */
+    private static void checkEvaluation(BudgetProject project, String at, List<FieldError> errors) {
+        if (project.getSelfEvaluatedLastYear()) {
+            if (project.getEvaluationGrade() == null) {
+                errors.add(Problems.field(at + "/evaluationGrade", "required when selfEvaluatedLastYear is true"));
+            }
+            if (project.getRectificationDone() == null) {
+                errors.add(Problems.field(at + "/rectificationDone", "required when selfEvaluatedLastYear is true"));
+            }
+        } else {
+            if (project.getEvaluationGrade() != null) {
+                errors.add(Problems.field(at + "/evaluationGrade", "not allowed when selfEvaluatedLastYear is false"));
+            }
+            if (project.getRectificationDone() != null) {
+                errors.add(Problems.field(at + "/rectificationDone", "not allowed when selfEvaluatedLastYear is false"));
+            }
+        }
+    }
+}
