@@ -21,11 +21,9 @@ public class DisclosureCalendars {
 
     private final Map<Ruleset, DeadlineCounter> counters = new ConcurrentHashMap<>();
     private final Map<Ruleset, HolidayCalendar> calendars = new ConcurrentHashMap<>();
-    private final boolean weekendsShift;
 
     public DisclosureCalendars(RulesetCatalog catalog,
             @ConfigProperty(name = "pbm.disclosure.weekends-shift-deadline", defaultValue = "true") boolean weekendsShift) {
-        this.weekendsShift = weekendsShift;
         for (Ruleset ruleset : catalog.versions(DisclosureDecisions.KINDS)) {
             HolidayCalendar calendar = HolidayCalendar.of(ruleset);
             if (calendar.years().isEmpty()) {
@@ -47,9 +45,5 @@ public class DisclosureCalendars {
             throw new IllegalStateException("no holiday calendar for rule set " + ruleset.id() + " " + ruleset.version());
         }
         return counter;
-    }
-
-    public boolean weekendsShift() {
-        return weekendsShift;
     }
 }
