@@ -107,6 +107,21 @@ class DisclosureDeadlinesTest {
         assertThat(result.getStatusBasis()).contains("国家秘密");
     }
 
+    @Test
+    void aCountIntoAnUnloadedYearIsProvisionalAndSaysWhichYear() throws Exception {
+        DisclosureDeadlinesDecision decision = call("2026-12-31",
+                item("P1", DisclosureKind.EVALUATION_REPORT_PUBLICATION, "2026-12-20"),
+                item("P0", DisclosureKind.EVALUATION_REPORT_PUBLICATION, "2026-12-11"));
+
+        DisclosureDeadlineResult past = decision.getResults().get(0);
+        assertThat(past.getProvisional()).isTrue();
+        assertThat(past.getDueDate()).isEqualTo("2027-01-11");
+        assertThat(past.getMessage()).contains("2027").doesNotContain("2026");
+        DisclosureDeadlineResult within = decision.getResults().get(1);
+        assertThat(within.getProvisional()).isFalse();
+        assertThat(within.getMessage()).isNull();
+    }
+
     static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
