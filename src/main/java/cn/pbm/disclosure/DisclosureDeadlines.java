@@ -1,0 +1,125 @@
+package cn.pbm.disclosure;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.pbm.api.DisclosureApi;
+import cn.pbm.api.model.DeadlineStatus;
+import cn.pbm.api.model.DisclosureDeadlineResult;
+import cn.pbm.api.model.DisclosureDeadlinesDecision;
+import cn.pbm.api.model.DisclosureDeadlinesRequest;
+import cn.pbm.api.model.DisclosureItem;
+import cn.pbm.api.model.FieldError;
+import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.NoRulesetInForceException;
+import cn.pbm.platform.Problems;
+import cn.pbm.platform.Ruleset;
+
+/**
+ * 信息公开时限. Days allowed, applicability, labels and sources are the kinds table's; statuses and their labels
+ * the status table's; rest days the holiday calendar's. This class checks the request, counts each deadline on the
+ * calendar and copies the tables' columns into the response, one result per item in request order.
+ */
+public class DisclosureDeadlines implements DisclosureApi {
+
+    private final DisclosureDecisions decisions;
+    private final DisclosureCalendars calendars;
+    private final DecisionRecord record;
+
+    public DisclosureDeadlines(DisclosureDecisions decisions, DisclosureCalendars calendars, DecisionRecord record) {
+        this.decisions = decisions;
+        this.calendars = calendars;
+        this.record = record;
+    }
+
+    @Override
+    public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
+        DisclosureRequestCheck.check(request);
+        // every version lookup before any evaluation: a trigger no rule set covers rejects the whole request
+        List<Ruleset> kindRulesets = new ArrayList<>(request.getItems().size());
+        List<FieldError> uncovered = new ArrayList<>();
+        for (int i = 0; i < request.getItems().size(); i++) {
+            try {
+                kindRulesets.add(decisions.kindsInForce(request.getItems().get(i).getTriggerDate()));
+            } catch (NoRulesetInForceException e) {
+                uncovered.add(Problems.field("/items/" + i + "/triggerDate", e.getMessage()));
+            }
+        }
+        if (!uncovered.isEmpty()) {
+            throw new TriggerOutsideRulesetsException(uncovered);
+        }
+        Ruleset statusRuleset = decisions.statusInForce(request.getAsOf());
+
+        List<DisclosureDeadlineResult> results = new ArrayList<>(request.getItems().size());
+        for (int i = 0; i < request.getItems().size(); i++) {
+            results.add(decide(request, request.getItems().get(i), kindRulesets.get(i), statusRuleset));
+        }
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        for (DeadlineStatus status : DeadlineStatus.values()) {
+            summary.put(status.toString(), 0);
+        }
+        results.forEach(r -> summary.merge(r.getStatus().toString(), 1, Integer::sum));
+        return new DisclosureDeadlinesDecision()
+                .decisionId(record.decisionId())
+                .ruleset(record.ruleset())
+                .rulesets(record.rulesets())
+                .asOf(request.getAsOf())
+                .results(results)
+                .summary(summary);
+    }
+
+    private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item, Ruleset kinds,
+            Ruleset statuses) {
+        DisclosureDecisions.KindRule rule = decisions.kind(kinds, item.getKind().toString(), item.getTriggerDate());
+        boolean classified = Boolean.TRUE.equals(item.getClassified());
+        boolean completed = item.getCompletedOn() != null;
+        DisclosureDeadlineResult result = new DisclosureDeadlineResult()
+                .itemId(item.getItemId())
+                .kind(item.getKind())
+                .kindLabel(rule.label())
+                .obligation(rule.obligation())
+                .triggerEvent(rule.triggerEvent())
+                .triggerDate(item.getTriggerDate())
+                .daysAllowed(rule.daysAllowed())
+                .appliesFrom(rule.appliesFrom())
+                .completedOn(item.getCompletedOn())
+                .legalBasis(rule.legalBasis())
+                .provisional(false);
+        Long daysPastDue = null;
+        if (!classified && rule.required()) {
+            Deadline deadline = calendars.counter(kinds).count(item.getTriggerDate(), rule.daysAllowed());
+            result.lastDayOfPeriod(deadline.lastDayOfPeriod())
+                    .dueDate(deadline.dueDate())
+                    .shiftedForRestDays(deadline.shifted())
+                    .provisional(deadline.provisional());
+            if (deadline.provisional()) {
+                result.message(provisionalMessage(deadline));
+            }
+            daysPastDue = ChronoUnit.DAYS.between(deadline.dueDate(), completed ? item.getCompletedOn() : request.getAsOf());
+        }
+        DisclosureDecisions.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue);
+        result.status(DeadlineStatus.fromValue(status.status()))
+                .statusLabel(status.label())
+                .statusBasis(status.basis());
+        switch (result.getStatus()) {
+            case PENDING -> result.daysRemaining(Math.toIntExact(-daysPastDue));
+            case OVERDUE -> result.daysOverdue(Math.toIntExact(daysPastDue));
+            case COMPLETED_LATE -> result.daysLate(Math.toIntExact(daysPastDue));
+            default -> {
+            }
+        }
+        return result;
+    }
+
+    private static String provisionalMessage(Deadline deadline) {
+        String years = deadline.missingYears().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "provisional: the official holiday schedule for " + years + " is not loaded"
+                + " (decisions/disclosure/calendar/<year>.json); weekends were counted as rest days, but official"
+                + " holidays and make-up working days of " + years + " are unknown. Recheck once the State Council"
+                + " publishes the " + years + " schedule.";
+    }
+}
