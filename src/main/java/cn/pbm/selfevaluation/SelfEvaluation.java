@@ -1,0 +1,68 @@
+package cn.pbm.selfevaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.pbm.api.SelfEvaluationApi;
+import cn.pbm.api.model.SelfEvaluationBatchDecision;
+import cn.pbm.api.model.SelfEvaluationBatchRequest;
+import cn.pbm.api.model.SelfEvaluationDecision;
+import cn.pbm.api.model.SelfEvaluationForm;
+import cn.pbm.api.model.SelfEvaluationScore;
+import cn.pbm.grading.GradingDecisions;
+import cn.pbm.platform.DecisionRecord;
+
+/**
+ * 绩效自评计分与复核 endpoints. Each call reads the policy in force today once, validates every form
+ * (one bad form rejects the request before anything is scored), then scores the forms in request order.
+ * {@code explain} is served by the platform for every endpoint, not here.
+ */
+public class SelfEvaluation implements SelfEvaluationApi {
+
+    private final SelfEvaluationDecisions decisions;
+    private final GradingDecisions grading;
+    private final DecisionRecord record;
+
+    public SelfEvaluation(SelfEvaluationDecisions decisions, GradingDecisions grading, DecisionRecord record) {
+        this.decisions = decisions;
+        this.grading = grading;
+        this.record = record;
+    }
+
+    @Override
+    public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {
+        ReviewPolicy policy = ReviewPolicy.load(decisions);
+        FormValidator.validate(form, policy);
+        SelfEvaluationScore score = new FormScorer(decisions, grading, policy).score(form);
+        return new SelfEvaluationDecision()
+                .decisionId(record.decisionId())
+                .ruleset(record.ruleset())
+                .rulesets(record.rulesets())
+                .projectId(score.getProjectId())
+                .executionRate(score.getExecutionRate())
+                .executionScore(score.getExecutionScore())
+                .indicators(score.getIndicators())
+                .subtotals(score.getSubtotals())
+                .totalScore(score.getTotalScore())
+                .grade(SelfEvaluationDecision.GradeEnum.fromValue(score.getGrade().value()))
+                .gradeLabel(score.getGradeLabel())
+                .findings(score.getFindings());
+    }
+
+    @Override
+    public SelfEvaluationBatchDecision scoreSelfEvaluationBatch(SelfEvaluationBatchRequest request, Boolean explain) {
+        ReviewPolicy policy = ReviewPolicy.load(decisions);
+        FormValidator.validate(request.getForms(), policy);
+        FormScorer scorer = new FormScorer(decisions, grading, policy);
+        List<SelfEvaluationScore> results = new ArrayList<>(request.getForms().size());
+        for (SelfEvaluationForm form : request.getForms()) {
+            results.add(scorer.score(form));
+        }
+        return new SelfEvaluationBatchDecision()
+                .decisionId(record.decisionId())
+                .ruleset(record.ruleset())
+                .rulesets(record.rulesets())
+                .results(results)
+                .summary(BatchSummary.of(results, policy));
+    }
+}
