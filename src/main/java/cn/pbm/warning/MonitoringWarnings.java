@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
 import cn.pbm.api.MonitoringApi;
 import cn.pbm.api.model.FollowUpAction;
 import cn.pbm.api.model.Light;
@@ -27,6 +29,7 @@ import cn.pbm.platform.RulesetCatalog;
 public class MonitoringWarnings implements MonitoringApi {
 
     static final String RULESET = "warning.execution-monitoring";
+    private static final Logger LOG = Logger.getLogger(MonitoringWarnings.class);
 
     private final RulesetCatalog catalog;
     private final WarningLights lights;
@@ -42,6 +45,7 @@ public class MonitoringWarnings implements MonitoringApi {
 
     @Override
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
+        long start = System.nanoTime();
         MonitoringRequestCheck.check(request);
         Ruleset ruleset = catalog.inForce(RULESET, request.getAsOf());
         BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
@@ -68,7 +72,9 @@ public class MonitoringWarnings implements MonitoringApi {
                     .lightLabel(light.lightLabel()));
         }
 
+        long lit = System.nanoTime();
         rules.execute(ruleset, facts);
+        long fired = System.nanoTime();
 
         WarningTally tally = new WarningTally();
         for (int i = 0; i < results.size(); i++) {
@@ -85,6 +91,11 @@ public class MonitoringWarnings implements MonitoringApi {
             }
             result.actions(actions);
             tally.add(result);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%d projects: check + lights (DMN) %d ms, follow-up rules (DRL) %d ms, response %d ms",
+                    results.size(), (lit - start) / 1_000_000, (fired - lit) / 1_000_000,
+                    (System.nanoTime() - fired) / 1_000_000);
         }
         return new MonitoringDecision()
                 .decisionId(record.decisionId())
