@@ -1,0 +1,79 @@
+package cn.pbm.platform;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one place that talks to the KIE rule engine (DRL), the counterpart of {@link DecisionEngine}. The DRL
+ * files of each deployed rule-set version are compiled once at start-up (executable model), from the very
+ * bytes {@link RulesetCatalog} hashed. A call runs one stateless session over all the facts it is given
+ * (so a batch of projects costs one session, not one per project); the rules act on the facts themselves,
+ * and the version used is noted in the call's {@link DecisionRecord}.
+ */
+@Startup
+@ApplicationScoped
+public class RuleEngine {
+
+    private final RulesetCatalog catalog;
+    private final DecisionRecord record;
+    private final Map<Ruleset, KieBase> bases = new HashMap<>();
+
+    public RuleEngine(RulesetCatalog catalog, DecisionRecord record) {
+        this.catalog = catalog;
+        this.record = record;
+        for (Ruleset ruleset : catalog.all()) {
+            List<Ruleset.RuleFile> drlFiles = ruleset.files().stream()
+                    .filter(f -> f.path().endsWith(".drl")).toList();
+            if (!drlFiles.isEmpty()) {
+                bases.put(ruleset, compile(ruleset, drlFiles));
+            }
+        }
+    }
+
+    /** Runs the rules of the version of the policy in force on {@code date} over {@code facts}. */
+    public void execute(String rulesetId, LocalDate date, Iterable<?> facts) {
+        execute(catalog.inForce(rulesetId, date), facts);
+    }
+
+    /** Inserts every fact into one stateless session of this rule-set version and fires all rules. */
+    public void execute(Ruleset ruleset, Iterable<?> facts) {
+        KieBase base = bases.get(ruleset);
+        if (base == null) {
+            throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
+                    + " has no DRL rules");
+        }
+        base.newStatelessKieSession().execute(facts);
+        record.used(ruleset);
+    }
+
+    private static KieBase compile(Ruleset ruleset, List<Ruleset.RuleFile> files) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(services.newReleaseId("cn.pbm.rulesets", ruleset.id(), ruleset.version()));
+        for (Ruleset.RuleFile file : files) {
+            fileSystem.write("src/main/resources/" + file.path(), file.content());
+        }
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        Results results = builder.getResults();
+        if (results.hasMessages(Message.Level.ERROR)) {
+            throw new IllegalStateException("rule set " + ruleset.id() + " " + ruleset.version()
+                    + ": DRL does not compile: " + results.getMessages(Message.Level.ERROR).stream()
+                            .map(Message::toString).collect(Collectors.joining("; ")));
+        }
+        return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+    }
+}
