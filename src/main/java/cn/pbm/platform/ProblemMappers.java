@@ -122,6 +122,10 @@ public class ProblemMappers {
                 && invalid.getTargetType().isEnum()) {
             return "'" + invalid.getValue() + "' is not one of the allowed values " + allowed(invalid.getTargetType());
         }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof java.math.BigDecimal) {
+            return "number out of range: at most " + StrictJson.BoundedDecimals.MAX_DIGITS
+                    + " digits before and after the decimal point";
+        }
         if (e instanceof InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType());
         }

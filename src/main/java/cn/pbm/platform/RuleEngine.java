@@ -14,6 +14,12 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+
+import cn.pbm.api.model.FiredRule;
+import cn.pbm.api.model.RulesetRef;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +28,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * files of each deployed rule-set version are compiled once at start-up (executable model), from the very
  * bytes {@link RulesetCatalog} hashed. A call runs one stateless session over all the facts it is given
  * (so a batch of projects costs one session, not one per project); the rules act on the facts themselves,
- * and the version used is noted in the call's {@link DecisionRecord}.
+ * and the version used is noted in the call's {@link DecisionRecord}, with every rule that fired (its name and
+ * {@code @description}) when the call is explained.
  */
 @Startup
 @ApplicationScoped
@@ -46,7 +53,7 @@ public class RuleEngine {
 
     /** Runs the rules of the version of the policy in force on {@code date} over {@code facts}. */
     public void execute(String rulesetId, LocalDate date, Iterable<?> facts) {
-        execute(catalog.inForce(rulesetId, date), facts);
+        execute(catalog.select(rulesetId, date, record), facts);
     }
 
     /** Inserts every fact into one stateless session of this rule-set version and fires all rules. */
@@ -56,7 +63,19 @@ public class RuleEngine {
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DRL rules");
         }
-        base.newStatelessKieSession().execute(facts);
+        StatelessKieSession session = base.newStatelessKieSession();
+        if (record.explaining()) {
+            RulesetRef reference = DecisionEngine.reference(ruleset);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    Object description = event.getMatch().getRule().getMetaData().get("description");
+                    record.fired(new FiredRule().ruleset(reference).name(event.getMatch().getRule().getName())
+                            .description(description == null ? null : String.valueOf(description)));
+                }
+            });
+        }
+        session.execute(facts);
         record.used(ruleset);
     }
 

@@ -1,6 +1,14 @@
 package cn.pbm.platform;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +38,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimals()));
         // a JSON value is accepted only in its own shape: a number for a number, a string for a text or date
         acceptOnly(mapper, LogicalType.Integer, CoercionInputShape.Integer);
         acceptOnly(mapper, LogicalType.Float, CoercionInputShape.Integer, CoercionInputShape.Float);
@@ -37,6 +46,29 @@ public class StrictJson implements ObjectMapperCustomizer {
         acceptOnly(mapper, LogicalType.Textual, CoercionInputShape.String);
         acceptOnly(mapper, LogicalType.DateTime, CoercionInputShape.String);
         acceptOnly(mapper, LogicalType.Enum, CoercionInputShape.String);
+    }
+
+    /**
+     * A number is read exactly, but one that no budget, score or day count can be ({@code 1e999999999},
+     * {@code 1e-999999999}: exponents that make later arithmetic explode) is refused where it stands.
+     */
+    static final class BoundedDecimals extends StdScalarDeserializer<BigDecimal> {
+
+        static final int MAX_DIGITS = 64;
+
+        BoundedDecimals() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(parser, context);
+            if (value != null && (value.precision() > MAX_DIGITS || Math.abs(value.scale()) > MAX_DIGITS
+                    || value.precision() - value.scale() > MAX_DIGITS)) {
+                throw context.weirdNumberException(value, BigDecimal.class, "absurd magnitude");
+            }
+            return value;
+        }
     }
 
     private static void acceptOnly(ObjectMapper mapper, LogicalType type, CoercionInputShape... accepted) {

@@ -93,6 +93,24 @@ class AuditTest {
     }
 
     @Test
+    void explainNamesTheRulesThatFiredAndTheTablesOfEveryProject() {
+        String body = "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\": \"XY-1\", \"budget\": 1000000.00,"
+                + " \"executed\": 0, \"directFunds\": true, \"implementationConditionsMet\": true}]}";
+        given().contentType("application/json").body(body)
+                .post("/api/v1/monitoring/warnings?explain=true").then()
+                .statusCode(200)
+                .body("explanation.rules.name", hasItem("RemindToAccelerate"))
+                .body("explanation.rules.name", hasItem("ZeroSpendingWatchlist"))
+                .body("explanation.rules.name", hasItem("FocusMonitoringOfDirectFunds"))
+                .body("explanation.rules.find { it.name == 'ZeroSpendingWatchlist' }.description",
+                        containsString("10月31日"))
+                .body("explanation.rules[0].ruleset.id", equalTo("warning.execution-monitoring"))
+                .body("explanation.tables.decisionLabel", hasItem("执行进度预警灯"))
+                .body("explanation.tables.find { it.decisionLabel == '执行进度预警灯' }.rows[0].annotation",
+                        containsString("seed"));
+    }
+
+    @Test
     void withoutExplainThereIsNoExplanation() {
         given().contentType("application/json").body("{\"score\": 85}")
                 .post("/api/v1/grading/evaluation").then()

@@ -61,7 +61,12 @@ class BadInputTest {
 
     @Test
     void absurdMagnitude() {
-        rejected("{\"score\": 1e999999999}", "/score", "less than or equal to 100");
+        rejected("{\"score\": 1e999999999}", "/score", "number out of range");
+    }
+
+    @Test
+    void absurdlySmallMagnitude() {
+        rejected("{\"score\": 1e-999999999}", "/score", "number out of range");
     }
 
     @Test
