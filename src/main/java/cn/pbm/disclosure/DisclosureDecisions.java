@@ -8,7 +8,6 @@ import java.util.Map;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.Ruleset;
-import cn.pbm.platform.RulesetCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,20 +21,18 @@ public class DisclosureDecisions {
     public static final String STATUS = "disclosure.deadline-status";
 
     private final DecisionEngine engine;
-    private final RulesetCatalog catalog;
 
-    public DisclosureDecisions(DecisionEngine engine, RulesetCatalog catalog) {
+    public DisclosureDecisions(DecisionEngine engine) {
         this.engine = engine;
-        this.catalog = catalog;
     }
 
     /** The version of the kinds table and calendar in force on a trigger date (422 when none is). */
     public Ruleset kindsInForce(LocalDate triggerDate) {
-        return catalog.inForce(KINDS, triggerDate);
+        return engine.inForce(KINDS, triggerDate);
     }
 
     public Ruleset statusInForce(LocalDate asOf) {
-        return catalog.inForce(STATUS, asOf);
+        return engine.inForce(STATUS, asOf);
     }
 
     public KindRule kind(Ruleset ruleset, String kind, LocalDate triggerDate) {

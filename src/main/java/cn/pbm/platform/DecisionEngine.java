@@ -55,6 +55,14 @@ public class DecisionEngine {
         return evaluate(rulesetId, today(), inputs);
     }
 
+    /**
+     * The version of a policy this call decides with on {@code date}: the one in force then, or the one a
+     * replay pinned. Families that evaluate one version many times (a batch) look it up once here.
+     */
+    public Ruleset inForce(String rulesetId, LocalDate date) {
+        return catalog.select(rulesetId, date, record);
+    }
+
     /** Evaluates the version of the policy in force on {@code date}. */
     public DecisionOutcome evaluate(String rulesetId, LocalDate date, Map<String, Object> inputs) {
         return evaluate(catalog.select(rulesetId, date, record), inputs);

@@ -17,7 +17,7 @@ import cn.pbm.api.model.ProjectWarning;
 import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.RuleEngine;
 import cn.pbm.platform.Ruleset;
-import cn.pbm.platform.RulesetCatalog;
+import cn.pbm.platform.DecisionEngine;
 
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
@@ -31,13 +31,13 @@ public class MonitoringWarnings implements MonitoringApi {
     static final String RULESET = "warning.execution-monitoring";
     private static final Logger LOG = Logger.getLogger(MonitoringWarnings.class);
 
-    private final RulesetCatalog catalog;
+    private final DecisionEngine engine;
     private final WarningLights lights;
     private final RuleEngine rules;
     private final DecisionRecord record;
 
-    public MonitoringWarnings(RulesetCatalog catalog, WarningLights lights, RuleEngine rules, DecisionRecord record) {
-        this.catalog = catalog;
+    public MonitoringWarnings(DecisionEngine engine, WarningLights lights, RuleEngine rules, DecisionRecord record) {
+        this.engine = engine;
         this.lights = lights;
         this.rules = rules;
         this.record = record;
@@ -47,7 +47,7 @@ public class MonitoringWarnings implements MonitoringApi {
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
         long start = System.nanoTime();
         MonitoringRequestCheck.check(request);
-        Ruleset ruleset = catalog.inForce(RULESET, request.getAsOf());
+        Ruleset ruleset = engine.inForce(RULESET, request.getAsOf());
         BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
         BigDecimal timeProgressOut = ExecutionProgress.forOutput(timeProgress);
 
