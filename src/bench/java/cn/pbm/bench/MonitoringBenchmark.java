@@ -1,0 +1,61 @@
+package cn.pbm.bench;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import cn.pbm.api.model.MonitoredTarget;
+import cn.pbm.platform.BenchAccess;
+import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.Ruleset;
+import cn.pbm.warning.WarningLights;
+
+/** The monitoring light decision for one project (execution light, one target light, project light). */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MonitoringBenchmark {
+
+    private final BigDecimal[] rates = new BigDecimal[Scores.SIZE];
+    private final List<MonitoredTarget> targets = List.of(new MonitoredTarget().name("x")
+            .direction(MonitoredTarget.DirectionEnum.LEAST).expected(BigDecimal.valueOf(100)).actual(BigDecimal.valueOf(85)));
+    private int next;
+    private WarningLights lights;
+    private Ruleset ruleset;
+    private BigDecimal timeProgress;
+
+    @Setup
+    public void setUp() {
+        DecisionEngine engine = BenchAccess.engine(ZoneId.of("Asia/Shanghai"));
+        lights = new WarningLights(engine);
+        ruleset = engine.inForce("warning.execution-monitoring", LocalDate.of(2023, 10, 31));
+        timeProgress = BigDecimal.valueOf(304).divide(BigDecimal.valueOf(365), MathContext.DECIMAL128);
+        BigDecimal[] scores = Scores.decimals();
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = scores[i].movePointLeft(2);
+        }
+    }
+
+    @Benchmark
+    public Object lightsOfOneProject() {
+        next = (next + 1) & (Scores.SIZE - 1);
+        return lights.of(ruleset, timeProgress, rates[next], targets).light();
+    }
+}
