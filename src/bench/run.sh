@@ -30,6 +30,7 @@ case "$part" in
 jmh)
   echo "== JMH: one decision in process (SampleTime, us/op; p0.50 is the median)"
   java -cp "$cp" org.openjdk.jmh.Main "GradingBenchmark|KieOptionsBenchmark|MonitoringBenchmark" \
+    -jvmArgsAppend "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dlogging.configuration=file:$PWD/src/bench/resources/bench-logging.properties" \
     -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.txt" | grep -E "^(Benchmark|[A-Za-z]+Benchmark\.[A-Za-z]+(:p0.50)? )" ;;
 http)
   echo "== HTTP: /api/v1/grading/evaluation vs the trivial /bench/echo (same JSON, same validation)"
