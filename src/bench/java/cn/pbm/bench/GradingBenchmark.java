@@ -67,7 +67,7 @@ public class GradingBenchmark {
         reusedContext = kie.newContext();
 
         camunda = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = getClass().getResourceAsStream("/evaluation-grade-dmn13.dmn")) {
+        try (InputStream in = getClass().getResourceAsStream("/evaluation-grade-camunda.dmn13.xml")) {
             camundaDecision = camunda.parseDecision("evaluationGrade", in);
         }
     }
