@@ -13,6 +13,7 @@ import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.api.core.event.AfterEvaluateDecisionTableEvent;
 import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
 import org.kie.dmn.feel.FEEL;
+import org.kie.dmn.feel.lang.CompiledExpression;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.Expression;
@@ -36,6 +37,8 @@ final class TableExplainer implements DMNRuntimeEventListener {
     private final Map<String, Table> tablesById = new HashMap<>();
     private final Map<String, Table> tablesByName = new HashMap<>();
     private final FEEL feel = FEEL.newInstance(TableExplainer.class.getClassLoader(), java.util.List.of());
+    /** Input expressions that are not plain names, compiled once (a batch explains the same columns many times). */
+    private final Map<String, CompiledExpression> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     TableExplainer(DMNModel model) {
         for (DecisionNode node : model.getDecisions()) {
@@ -81,7 +84,7 @@ final class TableExplainer implements DMNRuntimeEventListener {
         if (table == null) {
             table = tablesByName.get(event.getNodeName());
         }
-        Map<String, Object> inputs = table == null ? Map.of() : table.inputValues(event.getResult().getContext(), feel);
+        Map<String, Object> inputs = table == null ? Map.of() : table.inputValues(event.getResult().getContext(), this);
         List<MatchedRow> rows = new ArrayList<>();
         for (Integer row : event.getSelected()) {
             rows.add(new MatchedRow().row(row).annotation(table == null ? null : table.annotation(row)).inputs(inputs));
@@ -92,6 +95,11 @@ final class TableExplainer implements DMNRuntimeEventListener {
                 .decisionLabel(table == null ? null : table.label())
                 .matchedRows(new ArrayList<>(event.getMatches()))
                 .rows(rows));
+    }
+
+    private Object evaluate(String expression, DMNContext context) {
+        CompiledExpression expr = compiled.computeIfAbsent(expression, e -> feel.compile(e, feel.newCompilerContext()));
+        return feel.evaluate(expr, context.getAll());
     }
 
     private record Table(String name, String label, DecisionTable table) {
@@ -105,13 +113,13 @@ final class TableExplainer implements DMNRuntimeEventListener {
             return texts.isEmpty() ? null : String.join(" | ", texts);
         }
 
-        Map<String, Object> inputValues(DMNContext context, FEEL feel) {
+        Map<String, Object> inputValues(DMNContext context, TableExplainer explainer) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (InputClause input : table.getInput()) {
                 String expression = input.getInputExpression().getText();
                 String column = input.getLabel() != null ? input.getLabel() : expression;
                 values.put(column, context.isDefined(expression) ? context.get(expression)
-                        : feel.evaluate(expression, context.getAll()));
+                        : explainer.evaluate(expression, context));
             }
             return values;
         }
