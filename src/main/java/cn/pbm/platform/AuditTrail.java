@@ -69,7 +69,7 @@ public class AuditTrail {
                         .rulesets(record.rulesets())
                         .input(asMap(record.input()))
                         .output(asMap(output))
-                        .explanation(logExplanations ? explanation : null));
+                        .explanation(explanation));
             }
             if ("true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"))) {
                 response.setEntity(output.set("explanation", mapper.valueToTree(explanation)));
