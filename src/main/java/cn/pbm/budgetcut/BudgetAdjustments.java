@@ -19,6 +19,7 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -42,6 +43,14 @@ public class BudgetAdjustments {
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetAdjustmentCheck.check(request);
+        try {
+            return decideChecked(request);
+        } catch (NoRulesetInForceException e) {
+            throw e.at("/budgetYear"); // the budget year picks the versions in force
+        }
+    }
+
+    private BudgetAdjustmentDecision decideChecked(BudgetAdjustmentRequest request) {
         LocalDate date = LocalDate.of(request.getBudgetYear(), 1, 1);
         Totals totals = new Totals();
 

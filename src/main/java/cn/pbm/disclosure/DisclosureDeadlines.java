@@ -46,11 +46,11 @@ public class DisclosureDeadlines implements DisclosureApi {
             try {
                 kindRulesets.add(decisions.kindsInForce(request.getItems().get(i).getTriggerDate()));
             } catch (NoRulesetInForceException e) {
-                uncovered.add(Problems.field("/items/" + i + "/triggerDate", e.getMessage()));
+                uncovered.addAll(e.at("/items/" + i + "/triggerDate").errors());
             }
         }
         if (!uncovered.isEmpty()) {
-            throw new TriggerOutsideRulesetsException(uncovered);
+            throw new NoRulesetInForceException(uncovered);
         }
         Ruleset statusRuleset = decisions.statusInForce(request.getAsOf());
 

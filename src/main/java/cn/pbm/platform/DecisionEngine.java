@@ -63,6 +63,15 @@ public class DecisionEngine {
         return catalog.select(rulesetId, date, record);
     }
 
+    /** As {@link #inForce(String, LocalDate)}; a 422 names {@code pointer}, the request field that held the date. */
+    public Ruleset inForce(String rulesetId, LocalDate date, String pointer) {
+        try {
+            return inForce(rulesetId, date);
+        } catch (NoRulesetInForceException e) {
+            throw e.at(pointer);
+        }
+    }
+
     /** Evaluates the version of the policy in force on {@code date}. */
     public DecisionOutcome evaluate(String rulesetId, LocalDate date, Map<String, Object> inputs) {
         return evaluate(catalog.select(rulesetId, date, record), inputs);

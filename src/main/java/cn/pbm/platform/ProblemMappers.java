@@ -65,7 +65,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response noRulesetInForce(NoRulesetInForceException e) {
-        return Problems.response(422, "no-ruleset-in-force", "No rule set in force", e.getMessage(), List.of());
+        return Problems.response(422, "no-ruleset-in-force", "No rule set in force", e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
