@@ -58,6 +58,10 @@ public class AuditTrail {
         if (success && record.decided()) {
             Explanation explanation = record.explaining()
                     ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
+            boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
+            if (!asked && !log.enabled()) {
+                return; // nothing to add or write: leave the entity to the JSON writer untouched
+            }
             ObjectNode output = mapper.valueToTree(response.getEntity());
             if (log.enabled()) {
                 log.write(new DecisionLogEntry()
@@ -71,7 +75,7 @@ public class AuditTrail {
                         .output(asMap(output))
                         .explanation(explanation));
             }
-            if ("true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"))) {
+            if (asked) {
                 response.setEntity(output.set("explanation", mapper.valueToTree(explanation)));
             }
         } else if (!success && log.enabled()) {
