@@ -40,6 +40,23 @@ class RulesetManifestTest {
     }
 
     @Test
+    void aManifestNamingAMissingFileIsRefusedWithItsName(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("rulesets.yaml"), """
+                rulesets:
+                  - id: policy.x
+                    version: "1"
+                    effectiveFrom: "2021-01-01"
+                    files: [dmn/x/missing.dmn]
+                """);
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulesetCatalog.loadManifest(loader))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("x/missing.dmn")
+                    .hasMessageContaining("not deployed");
+        }
+    }
+
+    @Test
     void aSingleFileRulesetIsHashedAsThatFile() throws IOException {
         Ruleset grade = new RulesetCatalog().versions("grading.evaluation-grade").get(0);
         assertThat(grade.sha256())
