@@ -12,7 +12,12 @@ public final class BenchAccess {
     }
 
     public static DecisionEngine engine(ZoneId zone) {
-        return new DecisionEngine(new RulesetCatalog(), new DecisionRecord(), zone);
+        return engine(zone, 20_000);
+    }
+
+    /** With a memo of {@code memoEntries} answers per model (0: every call evaluates the model). */
+    public static DecisionEngine engine(ZoneId zone, int memoEntries) {
+        return new DecisionEngine(new RulesetCatalog(), new DecisionRecord(), zone, memoEntries, 256);
     }
 
     /** A deployed rule file, by its repository path, as the bytes the service compiles. */

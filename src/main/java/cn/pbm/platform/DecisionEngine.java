@@ -1,12 +1,16 @@
 package cn.pbm.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.drools.io.ByteArrayResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +24,7 @@ import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 
 import cn.pbm.api.model.RulesetRef;
+import cn.pbm.api.model.TableMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -27,6 +32,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * very bytes {@link RulesetCatalog} hashed, into its own runtime, so several versions of one model live side
  * by side. Callers name a policy and the date their request is about; the engine picks the version in force,
  * evaluates it, and notes the version in the call's {@link DecisionRecord}.
+ *
+ * <p>Two things make large and repeated calls cheaper without changing any answer. A batch
+ * ({@link #evaluateEach}) is split over the machine's cores once it has {@code pbm.batch.parallel-from}
+ * items; results and explanations are put back in item order. And a decision table is a pure function of its
+ * inputs, so each version keeps a bounded {@link DecisionMemo} of the answers it gave for inputs made of plain
+ * values (a score, a date, a code): a repeated call is answered, with the same matched rows, from the answer
+ * the engine gave the first time.
  */
 @ApplicationScoped
 public class DecisionEngine {
@@ -34,18 +46,22 @@ public class DecisionEngine {
     private final RulesetCatalog catalog;
     private final DecisionRecord record;
     private final ZoneId zone;
+    private final int parallelFrom;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
 
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
-            @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+            @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+            @ConfigProperty(name = "pbm.engine.memo-entries", defaultValue = "20000") int memoEntries,
+            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
         this.catalog = catalog;
         this.record = record;
         this.zone = zone;
+        this.parallelFrom = parallelFrom;
         for (Ruleset ruleset : catalog.all()) {
             List<Ruleset.RuleFile> dmnFiles = ruleset.files().stream()
                     .filter(f -> f.path().endsWith(".dmn")).toList();
             if (dmnFiles.size() == 1) {
-                models.put(ruleset, compile(ruleset, dmnFiles.get(0)));
+                models.put(ruleset, compile(ruleset, dmnFiles.get(0), memoEntries));
             }
         }
     }
@@ -79,25 +95,75 @@ public class DecisionEngine {
 
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
     public DecisionOutcome evaluate(Ruleset ruleset, Map<String, Object> inputs) {
+        CompiledModel compiled = model(ruleset);
+        List<TableMatch> explanation = record.explaining() ? new ArrayList<>() : null;
+        DecisionOutcome outcome = decide(compiled, ruleset, inputs, explanation);
+        record.used(ruleset);
+        if (explanation != null) {
+            explanation.forEach(record::matched);
+        }
+        return outcome;
+    }
+
+    /**
+     * Evaluates one version's model once per item of a batch, on all cores when the batch is large, and
+     * returns the outcomes in item order; the explanation lists each item's matched rows in item order too.
+     */
+    public List<DecisionOutcome> evaluateEach(Ruleset ruleset, List<Map<String, Object>> items) {
+        CompiledModel compiled = model(ruleset);
+        boolean explaining = record.explaining();
+        int n = items.size();
+        int chunks = n < parallelFrom ? 1 : Math.min(n, 8 * Runtime.getRuntime().availableProcessors());
+        DecisionOutcome[] outcomes = new DecisionOutcome[n];
+        List<List<TableMatch>> explanations = new ArrayList<>(Collections.nCopies(chunks, null));
+        IntStream chunkIndexes = IntStream.range(0, chunks);
+        (chunks > 1 ? chunkIndexes.parallel() : chunkIndexes).forEach(chunk -> {
+            List<TableMatch> explanation = explaining ? new ArrayList<>() : null;
+            for (int i = (int) ((long) chunk * n / chunks); i < (int) ((long) (chunk + 1) * n / chunks); i++) {
+                outcomes[i] = decide(compiled, ruleset, items.get(i), explanation);
+            }
+            explanations.set(chunk, explanation);
+        });
+        record.used(ruleset);
+        if (explaining) {
+            explanations.forEach(explanation -> explanation.forEach(record::matched));
+        }
+        return List.of(outcomes);
+    }
+
+    /** One evaluation; matched rows go to {@code explanation} unless it is null. Safe on any thread. */
+    private static DecisionOutcome decide(CompiledModel compiled, Ruleset ruleset, Map<String, Object> inputs,
+            List<TableMatch> explanation) {
+        DecisionMemo.Answer answer = compiled.memo().recall(inputs, explanation != null);
+        if (answer == null) {
+            List<TableMatch> matches = explanation != null ? new ArrayList<>() : null;
+            DMNContext context = compiled.runtime().newContext();
+            inputs.forEach(context::set);
+            DMNResult result = TableExplainer.reporting(matches, ruleset,
+                    () -> compiled.runtime().evaluateAll(compiled.model(), context));
+            if (result.hasErrors()) {
+                throw new DecisionFailedException(ruleset.id(), result.getMessages(DMNMessage.Severity.ERROR).stream()
+                        .map(DMNMessage::getText).collect(Collectors.joining("; ")));
+            }
+            Map<String, Object> results = new LinkedHashMap<>();
+            for (DMNDecisionResult decision : result.getDecisionResults()) {
+                results.put(decision.getDecisionName(), decision.getResult());
+            }
+            answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
+        }
+        if (explanation != null) {
+            explanation.addAll(answer.matches());
+        }
+        return new DecisionOutcome(ruleset, answer.results());
+    }
+
+    private CompiledModel model(Ruleset ruleset) {
         CompiledModel compiled = models.get(ruleset);
         if (compiled == null) {
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DMN model");
         }
-        DMNContext context = compiled.runtime().newContext();
-        inputs.forEach(context::set);
-        DMNResult result = TableExplainer.reporting(record, ruleset,
-                () -> compiled.runtime().evaluateAll(compiled.model(), context));
-        if (result.hasErrors()) {
-            throw new DecisionFailedException(ruleset.id(), result.getMessages(DMNMessage.Severity.ERROR).stream()
-                    .map(DMNMessage::getText).collect(Collectors.joining("; ")));
-        }
-        Map<String, Object> results = new LinkedHashMap<>();
-        for (DMNDecisionResult decision : result.getDecisionResults()) {
-            results.put(decision.getDecisionName(), decision.getResult());
-        }
-        record.used(ruleset);
-        return new DecisionOutcome(ruleset, results);
+        return compiled;
     }
 
     public LocalDate today() {
@@ -108,7 +174,7 @@ public class DecisionEngine {
         return new RulesetRef().id(ruleset.id()).version(ruleset.version()).sha256(ruleset.sha256());
     }
 
-    private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file) {
+    private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries) {
         Resource resource = new ByteArrayResource(file.content());
         resource.setSourcePath(file.path());
         DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults()
@@ -121,9 +187,11 @@ public class DecisionEngine {
             throw new IllegalStateException("rule set " + ruleset.id() + ": expected one DMN model in " + file.path());
         }
         runtime.addListener(new TableExplainer(compiled.get(0)));
-        return new CompiledModel(runtime, compiled.get(0));
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        boolean pure = !text.contains("now()") && !text.contains("today()");
+        return new CompiledModel(runtime, compiled.get(0), new DecisionMemo(pure ? memoEntries : 0));
     }
 
-    private record CompiledModel(DMNRuntime runtime, DMNModel model) {
+    private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo) {
     }
 }

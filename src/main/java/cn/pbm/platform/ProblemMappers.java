@@ -49,13 +49,27 @@ public class ProblemMappers {
     public Response contractViolation(ConstraintViolationException e) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String pointer = pointerOf(violation.getPropertyPath());
-            errors.add(Problems.field(pointer, pointer.isEmpty() && violation.getInvalidValue() == null
-                    ? "a JSON body is required"
-                    : violation.getMessage()));
+            errors.add(error(violation, ""));
         }
+        return contractViolation(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response contractViolation(ContractViolationException e) {
+        return contractViolation(new ArrayList<>(e.errors()));
+    }
+
+    private static Response contractViolation(List<FieldError> errors) {
         errors.sort(Comparator.comparing(FieldError::getField).thenComparing(FieldError::getMessage));
         return Problems.invalid("The body breaks the API contract.", errors);
+    }
+
+    /** A violation as a field error; {@code prefix} is the pointer of the object that was validated. */
+    static FieldError error(ConstraintViolation<?> violation, String prefix) {
+        String pointer = prefix + pointerOf(violation.getPropertyPath());
+        return Problems.field(pointer, pointer.isEmpty() && violation.getInvalidValue() == null
+                ? "a JSON body is required"
+                : violation.getMessage());
     }
 
     @ServerExceptionMapper

@@ -26,13 +26,14 @@ import cn.pbm.api.model.TableMatch;
 
 /**
  * Listens to the DMN engine's own decision-table events and turns each into a {@link TableMatch}: the rows
- * the engine matched, their 依据 annotation, and the values of the table's input columns. Only active for a
- * call whose {@link DecisionRecord} is explaining; the row numbers come from the engine, never re-derived.
+ * the engine matched, their 依据 annotation, and the values of the table's input columns. Only active for an
+ * evaluation whose caller collects the matches (an explaining {@link DecisionRecord}); the row numbers come
+ * from the engine, never re-derived.
  */
 final class TableExplainer implements DMNRuntimeEventListener {
 
     private static final ThreadLocal<Ruleset> EVALUATING = new ThreadLocal<>();
-    private static final ThreadLocal<DecisionRecord> RECORD = new ThreadLocal<>();
+    private static final ThreadLocal<List<TableMatch>> MATCHES = new ThreadLocal<>();
 
     private final Map<String, Table> tablesById = new HashMap<>();
     private final Map<String, Table> tablesByName = new HashMap<>();
@@ -59,25 +60,25 @@ final class TableExplainer implements DMNRuntimeEventListener {
         }
     }
 
-    /** Runs an evaluation with the listener reporting into {@code record}, if it is explaining. */
-    static <T> T reporting(DecisionRecord record, Ruleset ruleset, java.util.function.Supplier<T> evaluation) {
-        if (!record.explaining()) {
+    /** Runs an evaluation on this thread with the listener adding to {@code matches}, unless that is null. */
+    static <T> T reporting(List<TableMatch> matches, Ruleset ruleset, java.util.function.Supplier<T> evaluation) {
+        if (matches == null) {
             return evaluation.get();
         }
-        RECORD.set(record);
+        MATCHES.set(matches);
         EVALUATING.set(ruleset);
         try {
             return evaluation.get();
         } finally {
-            RECORD.remove();
+            MATCHES.remove();
             EVALUATING.remove();
         }
     }
 
     @Override
     public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
-        DecisionRecord record = RECORD.get();
-        if (record == null) {
+        List<TableMatch> matches = MATCHES.get();
+        if (matches == null) {
             return;
         }
         Table table = event.getDecisionTableId() != null ? tablesById.get(event.getDecisionTableId()) : null;
@@ -89,7 +90,7 @@ final class TableExplainer implements DMNRuntimeEventListener {
         for (Integer row : event.getSelected()) {
             rows.add(new MatchedRow().row(row).annotation(table == null ? null : table.annotation(row)).inputs(inputs));
         }
-        record.matched(new TableMatch()
+        matches.add(new TableMatch()
                 .ruleset(DecisionEngine.reference(EVALUATING.get()))
                 .decision(event.getNodeName())
                 .decisionLabel(table == null ? null : table.label())

@@ -8,7 +8,7 @@ import java.time.temporal.Temporal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 
@@ -18,12 +18,18 @@ import jakarta.validation.TraversableResolver;
  * remembers each cascaded object with every path it was validated at; JSON parsing hands out one shared
  * instance for the numbers 0 to 10, so a 100,000-project list full of {@code "executed": 0} made
  * validation quadratic (minutes). Values have no constraints of their own to cascade into, so skipping
- * them changes no verdict. Quarkus picks this bean up as the validator factory's traversable resolver.
+ * them changes no verdict. Nor does it walk a long list that {@link LongLists} validated on all cores. Quarkus picks this bean up as the validator factory's traversable resolver
+ * (a {@code @Singleton}: no client proxy in front of a call made for every property of every object).
  */
-@ApplicationScoped
+@Singleton
 public class ValueTypesNotCascaded implements TraversableResolver {
 
     private final Map<Class<?>, Map<String, Boolean>> cascadable = new ConcurrentHashMap<>();
+    private final LongLists longLists;
+
+    public ValueTypesNotCascaded(LongLists longLists) {
+        this.longLists = longLists;
+    }
 
     @Override
     public boolean isReachable(Object traversableObject, Path.Node traversableProperty, Class<?> rootBeanType,
@@ -37,9 +43,10 @@ public class ValueTypesNotCascaded implements TraversableResolver {
         if (traversableObject == null || traversableProperty.getName() == null) {
             return true;
         }
-        return cascadable.computeIfAbsent(traversableObject.getClass(), c -> new ConcurrentHashMap<>())
+        boolean cascade = cascadable.computeIfAbsent(traversableObject.getClass(), c -> new ConcurrentHashMap<>())
                 .computeIfAbsent(traversableProperty.getName(),
                         name -> !isValue(propertyType(traversableObject.getClass(), name)));
+        return cascade && !longLists.validatedHere(traversableObject, traversableProperty.getName());
     }
 
     private static Class<?> propertyType(Class<?> type, String name) {

@@ -21,7 +21,7 @@ import cn.pbm.platform.DecisionEngine;
 
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
- * tables (dmn/warning/), one evaluation per project; the follow-up actions from the DRL rules
+ * tables (dmn/warning/), one evaluation per project (a long list on all cores); the follow-up actions from the DRL rules
  * (decisions/warning/), one rule session for the whole list. This class checks the request, computes the two
  * ratios, and copies the engines' answers into the response in request order. Both files belong to the one
  * rule set {@value #RULESET}, whose version in force on {@code asOf} decides.
@@ -52,20 +52,29 @@ public class MonitoringWarnings implements MonitoringApi {
         BigDecimal timeProgressOut = ExecutionProgress.forOutput(timeProgress);
 
         List<MonitoredProject> projects = request.getProjects();
+        List<BigDecimal> executionRates = new ArrayList<>(projects.size());
+        List<WarningLights.Project> inputs = new ArrayList<>(projects.size());
+        for (MonitoredProject project : projects) {
+            BigDecimal executionRate = ExecutionProgress.executionRate(project.getExecuted(), project.getBudget());
+            executionRates.add(executionRate);
+            inputs.add(new WarningLights.Project(executionRate,
+                    project.getTargets() == null ? List.of() : project.getTargets()));
+        }
+        List<WarningLights.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
+
         List<ProjectWarning> results = new ArrayList<>(projects.size());
         List<Object> facts = new ArrayList<>(projects.size() + 1);
         facts.add(new MonitoringDate(request.getAsOf()));
-        for (MonitoredProject project : projects) {
-            BigDecimal executionRate = ExecutionProgress.executionRate(project.getExecuted(), project.getBudget());
-            WarningLights.Lights light = lights.of(ruleset, timeProgress, executionRate,
-                    project.getTargets() == null ? List.of() : project.getTargets());
+        for (int i = 0; i < projects.size(); i++) {
+            MonitoredProject project = projects.get(i);
+            WarningLights.Lights light = projectLights.get(i);
             facts.add(new MonitoringCase(project.getBudget(), project.getExecuted(),
                     project.getForecastYearEndExecuted(), project.getDirectFunds(),
                     project.getImplementationConditionsMet(), light.executionLight(), light.targetLights()));
             results.add(new ProjectWarning()
                     .projectId(project.getProjectId())
                     .timeProgress(timeProgressOut)
-                    .executionRate(ExecutionProgress.forOutput(executionRate))
+                    .executionRate(ExecutionProgress.forOutput(executionRates.get(i)))
                     .executionLight(Light.fromValue(light.executionLight()))
                     .targetLights(light.targetLights().stream().map(Light::fromValue).toList())
                     .light(Light.fromValue(light.light()))

@@ -13,7 +13,7 @@ import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The lights of one project, from the DMN tables of dmn/warning/monitoring-lights.dmn (one evaluation per
+ * The lights of a project, from the DMN tables of dmn/warning/monitoring-lights.dmn (one evaluation per
  * project): the execution light, one light per target, and the project's light (the worst) with its label.
  */
 @ApplicationScoped
@@ -26,6 +26,25 @@ public class WarningLights {
     }
 
     public Lights of(Ruleset ruleset, BigDecimal timeProgress, BigDecimal executionRate, List<MonitoredTarget> targets) {
+        return lights(engine.evaluate(ruleset, inputs(timeProgress, executionRate, targets)));
+    }
+
+    /** The lights of each project of a list, in list order (the engine spreads a long list over the cores). */
+    public List<Lights> ofEach(Ruleset ruleset, BigDecimal timeProgress, List<Project> projects) {
+        List<Map<String, Object>> inputs = new ArrayList<>(projects.size());
+        for (Project project : projects) {
+            inputs.add(inputs(timeProgress, project.executionRate(), project.targets()));
+        }
+        List<DecisionOutcome> outcomes = engine.evaluateEach(ruleset, inputs);
+        List<Lights> lights = new ArrayList<>(outcomes.size());
+        for (DecisionOutcome outcome : outcomes) {
+            lights.add(lights(outcome));
+        }
+        return lights;
+    }
+
+    private static Map<String, Object> inputs(BigDecimal timeProgress, BigDecimal executionRate,
+            List<MonitoredTarget> targets) {
         List<Map<String, Object>> targetInputs = new ArrayList<>(targets.size());
         for (MonitoredTarget target : targets) {
             targetInputs.add(Map.of("direction", target.getDirection().value(),
@@ -35,7 +54,10 @@ public class WarningLights {
         inputs.put("timeProgress", timeProgress);
         inputs.put("executionRate", executionRate);
         inputs.put("targets", targetInputs);
-        DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
+        return inputs;
+    }
+
+    private static Lights lights(DecisionOutcome outcome) {
         return new Lights((String) outcome.results().get("executionLight"),
                 targetLights(outcome.results().get("targetLights")),
                 outcome.text("projectLight", "light"),
@@ -51,6 +73,10 @@ public class WarningLights {
             lights.add((String) light);
         }
         return lights;
+    }
+
+    /** What the lights of one project are decided from. */
+    public record Project(BigDecimal executionRate, List<MonitoredTarget> targets) {
     }
 
     /** Light codes (RED, YELLOW, GREEN) and the project light's label, as the tables say. */

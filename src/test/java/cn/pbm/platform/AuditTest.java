@@ -110,6 +110,25 @@ class AuditTest {
                         containsString("seed"));
     }
 
+    /** The engine keeps answers to repeated inputs; a repeat is explained with the rows the engine matched. */
+    @Test
+    void aRepeatedDecisionIsExplainedWithTheSameRows() {
+        for (int call = 0; call < 3; call++) {
+            boolean explain = call > 0; // the first call is answered without rows, so the memo has none yet
+            var response = given().contentType("application/json").body("{\"score\": 59.99}")
+                    .post("/api/v1/grading/evaluation" + (explain ? "?explain=true" : "")).then()
+                    .statusCode(200)
+                    .body("grade", equalTo("POOR"));
+            if (explain) {
+                response.body("explanation.tables", org.hamcrest.Matchers.hasSize(1))
+                        .body("explanation.tables[0].matchedRows", equalTo(List.of(4)))
+                        .body("explanation.tables[0].rows[0].inputs.评价得分", equalTo(59.99f));
+            } else {
+                response.body("explanation", nullValue());
+            }
+        }
+    }
+
     @Test
     void withoutExplainThereIsNoExplanation() {
         given().contentType("application/json").body("{\"score\": 85}")

@@ -157,6 +157,64 @@ class MonitoringWarningsTest {
                 .body("errors.field", contains("/projects/0/targets/0/direction"));
     }
 
+    /** A long list body (from pbm.batch.parallel-from = 256 projects on) whose project i lags 0, 15 or 100 points. */
+    private static String longList(int n, String asOf, java.util.function.IntFunction<String> extra) {
+        StringBuilder body = new StringBuilder("{" + asOf + "\"projects\": [");
+        for (int i = 0; i < n; i++) {
+            String executed = switch (i % 3) {
+                case 0 -> "1000";
+                case 1 -> "850";
+                default -> "0";
+            };
+            body.append(i == 0 ? "" : ",").append("{\"projectId\": \"P-").append(i).append("\", \"budget\": ")
+                    .append(extra.apply(i) == null ? "1000" : extra.apply(i)).append(", \"executed\": ").append(executed)
+                    .append(", \"directFunds\": false, \"implementationConditionsMet\": true")
+                    .append(i == 3 ? ", \"targets\": [{\"name\": \"x\", \"expected\": 1, \"actual\": 1}]" : "")
+                    .append("}");
+        }
+        return body.append("]}").toString();
+    }
+
+    /** A long list is validated on all cores, outside the endpoint: its violations read exactly as a short list's. */
+    @Test
+    void aLongListBreakingTheContractNamesEveryFieldAsAShortOneDoes() {
+        String longBody = longList(300, "", i -> i == 257 ? "-1" : null);
+        given().contentType("application/json").body(longBody)
+                .post("/api/v1/monitoring/warnings").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The body breaks the API contract."))
+                .body("errors.field", contains("/asOf", "/projects/257/budget", "/projects/3/targets/0/direction"));
+
+        String shortBody = longList(4, "", i -> i == 2 ? "-1" : null);
+        given().contentType("application/json").body(shortBody)
+                .post("/api/v1/monitoring/warnings").then()
+                .statusCode(400)
+                .body("detail", equalTo("The body breaks the API contract."))
+                .body("errors.field", contains("/asOf", "/projects/2/budget", "/projects/3/targets/0/direction"))
+                .body("errors.message", contains("must not be null", "must be greater than 0", "must not be null"));
+    }
+
+    /** A long list is evaluated on all cores; the explanation still lists each project's tables in request order. */
+    @Test
+    void aLongListIsExplainedInRequestOrder() {
+        int n = 600;
+        String body = longList(n, "\"asOf\": \"2023-12-31\", ", i -> null).replace(
+                ", \"targets\": [{\"name\": \"x\", \"expected\": 1, \"actual\": 1}]", "");
+        List<List<Integer>> rows = given().contentType("application/json").body(body)
+                .post("/api/v1/monitoring/warnings?explain=true").then()
+                .statusCode(200)
+                .extract().path("explanation.tables.findAll { it.decision == 'executionLight' }.matchedRows");
+        assertThat(rows).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(rows.get(i)).as("project %d", i).containsExactly(switch (i % 3) {
+                case 0 -> 3; // GREEN: no lag
+                case 1 -> 2; // YELLOW: 15 points
+                default -> 1; // RED: 100 points
+            });
+        }
+    }
+
     /** The manifest's hash of a rule set of several files: the sha256sum-style listing of its files, hashed. */
     static String manifestHash(String... files) throws Exception {
         StringBuilder listing = new StringBuilder();

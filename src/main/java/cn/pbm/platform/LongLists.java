@@ -1,0 +1,131 @@
+package cn.pbm.platform;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import cn.pbm.api.model.FieldError;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+/**
+ * Bean validation of a long list (a county's 100,000 monitoring projects) on all cores. Hibernate Validator
+ * walks a request on one thread; for a list of at least {@code pbm.batch.parallel-from} items the request is
+ * validated here, as soon as it is read: the body without that list, and the list's items in parallel, each
+ * against the same contract constraints. A violation is answered exactly as the endpoint's own validation
+ * would answer it ({@code /projects/12/budget}). {@link ValueTypesNotCascaded} then tells the endpoint's
+ * validation not to walk the list a second time. Shorter lists are left to the endpoint's validation.
+ */
+@Provider
+@Priority(Priorities.ENTITY_CODER)
+@Singleton
+public class LongLists implements ReaderInterceptor {
+
+    /** Looked up on use: the validator factory itself depends on this class (through ValueTypesNotCascaded). */
+    private final Instance<Validator> validator;
+    private final int parallelFrom;
+    private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
+
+    public LongLists(Instance<Validator> validator, @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
+        this.validator = validator;
+        this.parallelFrom = parallelFrom;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        Object body = context.proceed();
+        if (body == null || !body.getClass().getName().startsWith("cn.pbm.api.model.")) {
+            return body;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        boolean any = false;
+        for (Field field : listFields(body.getClass())) {
+            if (isLong(value(field, body))) {
+                any = true;
+                errors.addAll(validateItems(field.getName(), (List<?>) value(field, body)));
+            }
+        }
+        if (any) {
+            for (ConstraintViolation<Object> violation : validator.get().validate(body)) {
+                errors.add(ProblemMappers.error(violation, ""));
+            }
+            if (!errors.isEmpty()) {
+                throw new ContractViolationException(errors);
+            }
+        }
+        return body;
+    }
+
+    /** Whether the endpoint's validation must leave this property of this object alone (validated here). */
+    boolean validatedHere(Object owner, String property) {
+        for (Field field : listFields(owner.getClass())) {
+            if (field.getName().equals(property)) {
+                return isLong(value(field, owner));
+            }
+        }
+        return false;
+    }
+
+    private List<FieldError> validateItems(String property, List<?> items) {
+        int n = items.size();
+        int chunks = Math.min(n, 8 * Runtime.getRuntime().availableProcessors());
+        List<List<FieldError>> found = new ArrayList<>(Collections.nCopies(chunks, List.of()));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = (int) ((long) chunk * n / chunks); i < (int) ((long) (chunk + 1) * n / chunks); i++) {
+                Object item = items.get(i);
+                if (item == null) {
+                    continue;
+                }
+                Set<ConstraintViolation<Object>> violations = validator.get().validate(item);
+                for (ConstraintViolation<Object> violation : violations) {
+                    errors.add(ProblemMappers.error(violation, "/" + Problems.token(property) + "/" + i));
+                }
+            }
+            found.set(chunk, errors);
+        });
+        List<FieldError> errors = new ArrayList<>();
+        found.forEach(errors::addAll);
+        return errors;
+    }
+
+    private boolean isLong(Object value) {
+        return value instanceof List<?> list && list.size() >= parallelFrom;
+    }
+
+    private List<Field> listFields(Class<?> type) {
+        return listFields.computeIfAbsent(type, t -> {
+            List<Field> fields = new ArrayList<>();
+            for (Field field : t.getDeclaredFields()) {
+                if (List.class.isAssignableFrom(field.getType())) {
+                    field.setAccessible(true);
+                    fields.add(field);
+                }
+            }
+            return fields;
+        });
+    }
+
+    private static Object value(Field field, Object owner) {
+        try {
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
