@@ -62,20 +62,23 @@ LUA
 batch)
   echo "== Batch: 100,000 monitoring projects in one request"
   java -cp "$cp" cn.pbm.bench.MonitoringBatch write "$out/monitoring-100k.json" 100000
-  start_app "-Xmx512m"
-  curl -s -o /dev/null -X POST "localhost:$port/api/v1/monitoring/warnings" -H 'Content-Type: application/json' \
-    --data-binary @"$out/monitoring-100k.json" # warm-up
-  jstat -gc "$app" 50 > "$out/jstat.txt" &
-  sampler=$!
-  for run in 1 2 3; do
-    curl -s -o "$out/monitoring-100k-response.json" -w "run $run: status=%{http_code} seconds=%{time_total}\n" \
-      -X POST "localhost:$port/api/v1/monitoring/warnings" -H 'Content-Type: application/json' \
-      --data-binary @"$out/monitoring-100k.json"
-  done
-  kill "$sampler"
-  awk 'NR>1 && $0 !~ /S0C/ {used=($3+$4+$6+$8)/1024; if (used>max) max=used} END {printf "peak heap used (young+old, jstat, -Xmx512m): %.0f MB\n", max}' "$out/jstat.txt"
-  java -cp "$cp" cn.pbm.bench.MonitoringBatch check "$out/monitoring-100k-response.json" 100000
-  stop_app ;;
+  for heap in default 512m 384m 256m; do
+    if [ "$heap" = default ]; then start_app ""; else start_app "-Xmx$heap"; fi
+    curl -s -o /dev/null -X POST "localhost:$port/api/v1/monitoring/warnings" -H 'Content-Type: application/json' \
+      --data-binary @"$out/monitoring-100k.json" # warm-up
+    jstat -gc "$app" 50 > "$out/jstat-$heap.txt" &
+    sampler=$!
+    for run in 1 2 3; do
+      curl -s -o "$out/monitoring-100k-response.json" -w "heap $heap run $run: status=%{http_code} seconds=%{time_total}\n" \
+        -X POST "localhost:$port/api/v1/monitoring/warnings" -H 'Content-Type: application/json' \
+        --data-binary @"$out/monitoring-100k.json"
+    done
+    kill "$sampler"
+    awk -v heap="$heap" 'NR>1 && $0 !~ /S0C/ {used=($3+$4+$6+$8)/1024; if (used>max) max=used; gct=$NF; if (first=="") first=gct} END {printf "heap %s: peak heap used (young+old, jstat) %.0f MB; GC time during the 3 runs %.1f s\n", heap, max, gct-first}' "$out/jstat-$heap.txt"
+    grep -m1 "OutOfMemoryError" "$out/app.log" || true
+    stop_app
+    if [ "$heap" = 512m ]; then java -cp "$cp" cn.pbm.bench.MonitoringBatch check "$out/monitoring-100k-response.json" 100000; fi
+  done ;;
 *) echo "unknown part $part (jmh, http, batch)"; exit 2 ;;
 esac
 done

@@ -31,7 +31,7 @@ import cn.pbm.platform.BenchAccess;
 
 /**
  * The evaluation-grade decision (one UNIQUE table, four rows), one decision per call, four ways:
- * through this service's decision layer, through the bare KIE DMN runtime, as hand-written Java (the floor),
+ * through this service's decision layer (with and without its memo of answers), through the bare KIE DMN runtime, as hand-written Java (the floor),
  * and through the Camunda 7 DMN engine on a DMN 1.3 copy of the table.
  */
 @State(Scope.Benchmark)
@@ -47,6 +47,7 @@ public class GradingBenchmark {
     private int next;
 
     private GradingDecisions decisionLayer;
+    private GradingDecisions decisionLayerMemoOff;
     private DMNRuntime kie;
     private DMNModel kieModel;
     private DMNContext reusedContext;
@@ -59,6 +60,7 @@ public class GradingBenchmark {
             doubles[i] = scores[i].doubleValue();
         }
         decisionLayer = new GradingDecisions(BenchAccess.engine(ZoneId.of("Asia/Shanghai")));
+        decisionLayerMemoOff = new GradingDecisions(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0));
 
         kie = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
                 .fromResources(java.util.List.of(BenchAccess.resource("dmn/grading/evaluation-grade.dmn")))
@@ -77,9 +79,16 @@ public class GradingBenchmark {
         return next;
     }
 
+    /** As the service runs: repeated scores are answered from the engine's memo (pbm.engine.memo-entries). */
     @Benchmark
     public Object decisionLayer() {
         return decisionLayer.evaluationGrade(scores[index()]).grade();
+    }
+
+    /** The decision layer with the memo off (pbm.engine.memo-entries=0): every call evaluates the model. */
+    @Benchmark
+    public Object decisionLayerMemoOff() {
+        return decisionLayerMemoOff.evaluationGrade(scores[index()]).grade();
     }
 
     @Benchmark

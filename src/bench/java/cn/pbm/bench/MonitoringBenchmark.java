@@ -24,7 +24,10 @@ import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.Ruleset;
 import cn.pbm.warning.WarningLights;
 
-/** The monitoring light decision for one project (execution light, one target light, project light). */
+/**
+ * The monitoring light decision (execution light, one target light, project light): for one project, and for
+ * a list of 10,000 (ms per list; the rate is 10,000 divided by it).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,6 +43,7 @@ public class MonitoringBenchmark {
     private WarningLights lights;
     private Ruleset ruleset;
     private BigDecimal timeProgress;
+    private final List<WarningLights.Project> batch = new java.util.ArrayList<>();
 
     @Setup
     public void setUp() {
@@ -51,6 +55,17 @@ public class MonitoringBenchmark {
         for (int i = 0; i < rates.length; i++) {
             rates[i] = scores[i].movePointLeft(2);
         }
+        for (int i = 0; i < 10_000; i++) {
+            batch.add(new WarningLights.Project(rates[i], targets));
+        }
+    }
+
+    /** 10,000 projects through {@link WarningLights#ofEach}, as the endpoint does: on all cores. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object lightsOfTenThousandProjects() {
+        return lights.ofEach(ruleset, timeProgress, batch).size();
     }
 
     @Benchmark
