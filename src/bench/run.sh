@@ -17,7 +17,7 @@ echo "== date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 start_app() { # $1: extra JVM options
-  java $1 -Dquarkus.http.port=$port -Dquarkus.log.category.\"pbm.decisions\".level=OFF \
+  java $1 -Dquarkus.http.port=$port -Dpbm.decision-log.enabled=false \
     -jar target/quarkus-app/quarkus-run.jar > "$out/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$port/q/openapi" && return 0; sleep 0.5; done

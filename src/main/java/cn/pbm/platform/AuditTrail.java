@@ -62,7 +62,6 @@ public class AuditTrail {
             if (!asked && !log.enabled()) {
                 return; // nothing to add or write: leave the entity to the JSON writer untouched
             }
-            ObjectNode output = mapper.valueToTree(response.getEntity());
             if (log.enabled()) {
                 log.write(new DecisionLogEntry()
                         .decisionId(record.decisionId())
@@ -70,12 +69,11 @@ public class AuditTrail {
                         .endpoint(endpoint)
                         .status(response.getStatus())
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
-                        .rulesets(record.rulesets())
-                        .input(asMap(record.input()))
-                        .output(asMap(output))
-                        .explanation(explanation));
+                        .rulesets(record.rulesets()),
+                        record.input(), response.getEntity(), explanation);
             }
             if (asked) {
+                ObjectNode output = mapper.valueToTree(response.getEntity());
                 response.setEntity(output.set("explanation", mapper.valueToTree(explanation)));
             }
         } else if (!success && log.enabled()) {
@@ -86,13 +84,9 @@ public class AuditTrail {
                     .status(response.getStatus())
                     .outcome(DecisionLogEntry.OutcomeEnum.REJECTED)
                     .errors(errors == null ? null : errors.stream()
-                            .map(e -> new FieldError().field(e.getField()).message(e.getMessage())).toList()));
+                            .map(e -> new FieldError().field(e.getField()).message(e.getMessage())).toList()),
+                    null, null, null);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private java.util.Map<String, Object> asMap(Object value) {
-        return mapper.convertValue(value, java.util.Map.class);
     }
 
     private static boolean isDecisionEndpoint(ContainerRequestContext request) {
