@@ -21,8 +21,6 @@ import cn.pbm.api.AuditApi;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,23 +37,23 @@ public class DecisionReplay {
     private final RulesetCatalog catalog;
     private final DecisionRecord record;
     private final ObjectMapper mapper;
-    private final Validator validator;
+    private final LongLists longLists;
     private final Map<String, Method> endpoints = new LinkedHashMap<>();
 
-    public DecisionReplay(RulesetCatalog catalog, DecisionRecord record, ObjectMapper mapper, Validator validator) {
+    public DecisionReplay(RulesetCatalog catalog, DecisionRecord record, ObjectMapper mapper, LongLists longLists) {
         this.catalog = catalog;
         this.record = record;
         this.mapper = mapper;
-        this.validator = validator;
+        this.longLists = longLists;
         // every POST operation of the generated contract interfaces, by path
         for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             for (java.lang.reflect.Type type : bean.getTypes()) {
                 if (type instanceof Class<?> api && api.isInterface() && api.isAnnotationPresent(Path.class)
                         && api.getPackageName().equals(AuditApi.class.getPackageName())) {
                     for (Method method : api.getMethods()) {
-                        if (method.isAnnotationPresent(POST.class) && method.isAnnotationPresent(Path.class)) {
-                            endpoints.put(api.getAnnotation(Path.class).value()
-                                    + method.getAnnotation(Path.class).value(), method);
+                        if (method.isAnnotationPresent(POST.class)) { // an operation may sit on the interface's path
+                            endpoints.put(api.getAnnotation(Path.class).value() + (method.isAnnotationPresent(Path.class)
+                                    ? method.getAnnotation(Path.class).value() : ""), method);
                         }
                     }
                 }
@@ -119,11 +117,7 @@ public class DecisionReplay {
             throw new InvalidRequestException("/input", "the recorded input does not fit the endpoint: "
                     + e.getMessage());
         }
-        List<cn.pbm.api.model.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<Object> violation : validator.validate(body)) {
-            errors.add(Problems.field("/input" + ProblemMappers.pointerOf(violation.getPropertyPath()),
-                    violation.getMessage()));
-        }
+        List<cn.pbm.api.model.FieldError> errors = longLists.violations(body, "/input");
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

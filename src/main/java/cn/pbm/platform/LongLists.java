@@ -52,23 +52,35 @@ public class LongLists implements ReaderInterceptor {
         if (body == null || !body.getClass().getName().startsWith("cn.pbm.api.model.")) {
             return body;
         }
-        List<FieldError> errors = new ArrayList<>();
         boolean any = false;
         for (Field field : listFields(body.getClass())) {
-            if (isLong(value(field, body))) {
-                any = true;
-                errors.addAll(validateItems(field.getName(), (List<?>) value(field, body)));
-            }
+            any |= isLong(value(field, body));
         }
         if (any) {
-            for (ConstraintViolation<Object> violation : validator.get().validate(body)) {
-                errors.add(ProblemMappers.error(violation, ""));
-            }
+            List<FieldError> errors = violations(body, "");
             if (!errors.isEmpty()) {
                 throw new ContractViolationException(errors);
             }
         }
         return body;
+    }
+
+    /**
+     * Every contract violation of a request body, its long lists' items validated in parallel; pointers start
+     * with {@code prefix} (the replay endpoint validates a logged request under {@code /input}).
+     */
+    public List<FieldError> violations(Object body, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Field field : listFields(body.getClass())) {
+            Object value = value(field, body);
+            if (isLong(value)) {
+                errors.addAll(validateItems(prefix + "/" + Problems.token(field.getName()), (List<?>) value));
+            }
+        }
+        for (ConstraintViolation<Object> violation : validator.get().validate(body)) {
+            errors.add(ProblemMappers.error(violation, prefix));
+        }
+        return errors;
     }
 
     /** Whether the endpoint's validation must leave this property of this object alone (validated here). */
@@ -81,7 +93,7 @@ public class LongLists implements ReaderInterceptor {
         return false;
     }
 
-    private List<FieldError> validateItems(String property, List<?> items) {
+    private List<FieldError> validateItems(String pointer, List<?> items) {
         int n = items.size();
         int chunks = Math.min(n, 8 * Runtime.getRuntime().availableProcessors());
         List<List<FieldError>> found = new ArrayList<>(Collections.nCopies(chunks, List.of()));
@@ -94,7 +106,7 @@ public class LongLists implements ReaderInterceptor {
                 }
                 Set<ConstraintViolation<Object>> violations = validator.get().validate(item);
                 for (ConstraintViolation<Object> violation : violations) {
-                    errors.add(ProblemMappers.error(violation, "/" + Problems.token(property) + "/" + i));
+                    errors.add(ProblemMappers.error(violation, pointer + "/" + i));
                 }
             }
             found.set(chunk, errors);

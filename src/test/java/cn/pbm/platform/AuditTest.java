@@ -192,6 +192,41 @@ class AuditTest {
                 .body("errors.field", hasItem("/input/score"));
     }
 
+    /** Every decision endpoint can be replayed, also one whose operation sits on its interface's path. */
+    @Test
+    void monitoringAndDisclosureDecisionsReplayToAMatch() throws Exception {
+        String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\": \"A\","
+                + " \"budget\": 100, \"executed\": 1, \"directFunds\": true, \"implementationConditionsMet\": true}]}");
+
+        given().contentType("application/json").body(logLine(id).toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("MATCH"));
+
+        String disclosure = decide("/api/v1/disclosure/deadlines", "{\"asOf\": \"2025-10-10\", \"items\": [{\"itemId\": \"D1\","
+                + " \"kind\": \"BUDGET_TARGETS_PUBLICATION\", \"triggerDate\": \"2025-09-15\", \"classified\": false}]}");
+        given().contentType("application/json").body(logLine(disclosure).toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200)
+                .body("result", equalTo("MATCH"));
+    }
+
+    /** A replayed long list is validated item by item too (long lists skip the endpoint's own validation). */
+    @Test
+    void aReplayedLongListIsHeldToTheContractItemByItem() throws Exception {
+        String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\": \"A\","
+                + " \"budget\": 100, \"executed\": 1, \"directFunds\": false, \"implementationConditionsMet\": true}]}");
+        ObjectNode line = (ObjectNode) logLine(id);
+        com.fasterxml.jackson.databind.node.ArrayNode projects = ((ObjectNode) line.get("input")).putArray("projects");
+        for (int i = 0; i < 300; i++) {
+            projects.addObject().put("projectId", "P-" + i).put("budget", i == 257 ? -1 : 100).put("executed", 1)
+                    .put("directFunds", false).put("implementationConditionsMet", true);
+        }
+
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("/input/projects/257/budget"));
+    }
+
     @Test
     void rejectedRequestsAreLoggedWithoutTheirBodies() throws Exception {
         given().contentType("application/json").body("{\"score\": 85, \"secret\": \"张三的身份证号\"}")
