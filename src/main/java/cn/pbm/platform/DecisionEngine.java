@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.drools.io.ByteArrayResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -112,18 +111,10 @@ public class DecisionEngine {
     public List<DecisionOutcome> evaluateEach(Ruleset ruleset, List<Map<String, Object>> items) {
         CompiledModel compiled = model(ruleset);
         boolean explaining = record.explaining();
-        int n = items.size();
-        int chunks = n < parallelFrom ? 1 : Math.min(n, 8 * Runtime.getRuntime().availableProcessors());
-        DecisionOutcome[] outcomes = new DecisionOutcome[n];
-        List<List<TableMatch>> explanations = new ArrayList<>(Collections.nCopies(chunks, null));
-        IntStream chunkIndexes = IntStream.range(0, chunks);
-        (chunks > 1 ? chunkIndexes.parallel() : chunkIndexes).forEach(chunk -> {
-            List<TableMatch> explanation = explaining ? new ArrayList<>() : null;
-            for (int i = (int) ((long) chunk * n / chunks); i < (int) ((long) (chunk + 1) * n / chunks); i++) {
-                outcomes[i] = decide(compiled, ruleset, items.get(i), explanation);
-            }
-            explanations.set(chunk, explanation);
-        });
+        DecisionOutcome[] outcomes = new DecisionOutcome[items.size()];
+        List<List<TableMatch>> explanations = InChunks.run(items.size(), items.size() >= parallelFrom,
+                () -> explaining ? new ArrayList<TableMatch>() : null,
+                (explanation, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explanation));
         record.used(ruleset);
         if (explaining) {
             explanations.forEach(explanation -> explanation.forEach(record::matched));

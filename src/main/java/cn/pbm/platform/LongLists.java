@@ -3,12 +3,9 @@ package cn.pbm.platform;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -94,25 +91,14 @@ public class LongLists implements ReaderInterceptor {
     }
 
     private List<FieldError> validateItems(String pointer, List<?> items) {
-        int n = items.size();
-        int chunks = Math.min(n, 8 * Runtime.getRuntime().availableProcessors());
-        List<List<FieldError>> found = new ArrayList<>(Collections.nCopies(chunks, List.of()));
-        IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            List<FieldError> errors = new ArrayList<>();
-            for (int i = (int) ((long) chunk * n / chunks); i < (int) ((long) (chunk + 1) * n / chunks); i++) {
-                Object item = items.get(i);
-                if (item == null) {
-                    continue;
-                }
-                Set<ConstraintViolation<Object>> violations = validator.get().validate(item);
-                for (ConstraintViolation<Object> violation : violations) {
-                    errors.add(ProblemMappers.error(violation, pointer + "/" + i));
+        List<FieldError> errors = new ArrayList<>();
+        InChunks.run(items.size(), true, ArrayList<FieldError>::new, (found, i) -> {
+            if (items.get(i) != null) {
+                for (ConstraintViolation<Object> violation : validator.get().validate(items.get(i))) {
+                    found.add(ProblemMappers.error(violation, pointer + "/" + i));
                 }
             }
-            found.set(chunk, errors);
-        });
-        List<FieldError> errors = new ArrayList<>();
-        found.forEach(errors::addAll);
+        }).forEach(errors::addAll);
         return errors;
     }
 
