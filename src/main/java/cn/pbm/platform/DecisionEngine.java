@@ -178,9 +178,8 @@ public class DecisionEngine {
             throw new IllegalStateException("rule set " + ruleset.id() + ": expected one DMN model in " + file.path());
         }
         runtime.addListener(new TableExplainer(compiled.get(0)));
-        String text = new String(file.content(), StandardCharsets.UTF_8);
-        boolean pure = !text.contains("now()") && !text.contains("today()");
-        return new CompiledModel(runtime, compiled.get(0), new DecisionMemo(pure ? memoEntries : 0));
+        return new CompiledModel(runtime, compiled.get(0),
+                DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries));
     }
 
     private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo) {

@@ -28,6 +28,12 @@ final class DecisionMemo {
         this.capacity = capacity;
     }
 
+    /** The memo for a model with this source text: none (capacity 0) when the model reads the clock. */
+    static DecisionMemo forModel(String modelText, int capacity) {
+        boolean readsTheClock = modelText.contains("now()") || modelText.contains("today()");
+        return new DecisionMemo(readsTheClock ? 0 : capacity);
+    }
+
     /** The answer kept for these inputs, with its matched rows if {@code withMatches}; else null. */
     Answer recall(Map<String, Object> inputs, boolean withMatches) {
         if (capacity <= 0 || !plainValues(inputs)) {

@@ -71,4 +71,16 @@ class DecisionMemoTest {
         off.remember(Map.of("score", BigDecimal.ONE), RESULTS, null);
         assertThat(off.recall(Map.of("score", BigDecimal.ONE), false)).isNull();
     }
+
+    @Test
+    void aModelThatReadsTheClockGetsNoMemo() {
+        Map<String, Object> inputs = Map.of("asOf", LocalDate.of(2025, 1, 1));
+        DecisionMemo clock = DecisionMemo.forModel("<text>if asOf < today() then \"LATE\" else \"OK\"</text>", 100);
+        clock.remember(inputs, RESULTS, null);
+        assertThat(clock.recall(inputs, false)).isNull();
+
+        DecisionMemo plain = DecisionMemo.forModel("<text>[90..100]</text>", 100);
+        plain.remember(inputs, RESULTS, null);
+        assertThat(plain.recall(inputs, false)).isNotNull();
+    }
 }
