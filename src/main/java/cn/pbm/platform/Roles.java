@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The service's roles, as they arrive in a bearer token's {@code groups} claim. Resource methods name them in
- * {@code @RolesAllowed}; {@code src/test/resources/security-matrix.yaml} states who may call each operation.
+ * {@code @RolesAllowed}; {@code test-scenarios/security/access-matrix.yaml} states who may call each operation.
  * <ul>
  * <li>{@link #DECISION_CLIENT}: a system that calls the decision endpoints;</li>
  * <li>{@link #AUDITOR}: reads rule sets, versions and the decision log, and replays decisions;</li>
