@@ -5,6 +5,8 @@ import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.api.model.BudgetAdjustmentDecision;
 import cn.pbm.api.model.BudgetAdjustmentRequest;
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 入库与结果应用 endpoints. Every threshold, rate, code and label is in the DMN tables of dmn/budget/;
@@ -22,11 +24,13 @@ public class Budget implements BudgetApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public AdmissionDecision admitToProjectLibrary(AdmissionRequest request, Boolean explain) {
         return admission.decide(request);
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public BudgetAdjustmentDecision adjustBudgets(BudgetAdjustmentRequest request, Boolean explain) {
         return adjustments.decide(request);
     }

@@ -18,6 +18,8 @@ import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Problems;
 import cn.pbm.platform.Ruleset;
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 信息公开时限. Days allowed, applicability, labels and sources are the kinds table's; statuses and their labels
@@ -37,6 +39,7 @@ public class DisclosureDeadlines implements DisclosureApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
         DisclosureRequestCheck.check(request);
         // every version lookup before any evaluation: a trigger no rule set covers rejects the whole request

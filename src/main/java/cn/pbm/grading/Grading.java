@@ -5,6 +5,8 @@ import cn.pbm.api.model.EvaluationGradeDecision;
 import cn.pbm.api.model.ExAnteDecision;
 import cn.pbm.api.model.ScoreRequest;
 import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
@@ -22,6 +24,7 @@ public class Grading implements GradingApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
         GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
@@ -33,6 +36,7 @@ public class Grading implements GradingApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
         GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()

@@ -12,6 +12,8 @@ import cn.pbm.api.model.RuleFileInfo;
 import cn.pbm.api.model.RulesetDetail;
 import cn.pbm.api.model.RulesetSummary;
 import cn.pbm.api.model.RulesetVersion;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.NotFoundException;
 
 /** 审计 endpoints: the deployed rule sets (with their exact files) and the replay of a logged decision. */
@@ -28,6 +30,7 @@ public class Audit implements AuditApi {
     }
 
     @Override
+    @PermitAll // rule sets are public policy
     public cn.pbm.api.model.RulesetCatalog listRulesets() {
         Map<String, List<Ruleset>> byId = new LinkedHashMap<>();
         catalog.all().forEach(r -> byId.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r));
@@ -37,6 +40,7 @@ public class Audit implements AuditApi {
     }
 
     @Override
+    @PermitAll
     public RulesetDetail getRuleset(String id) {
         List<Ruleset> versions = catalog.all().stream().filter(r -> r.id().equals(id)).toList();
         if (versions.isEmpty()) {
@@ -46,6 +50,7 @@ public class Audit implements AuditApi {
     }
 
     @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.POLICY_OFFICER}) // a replay reveals a recorded decision
     public ReplayResult replayDecision(DecisionLogEntry entry) {
         return replay.replay(entry);
     }

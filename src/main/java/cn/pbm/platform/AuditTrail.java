@@ -14,6 +14,8 @@ import cn.pbm.api.model.DecisionLogEntry;
 import cn.pbm.api.model.Explanation;
 import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.Problem;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -31,6 +33,8 @@ public class AuditTrail {
     private final DecisionLog log;
     private final ObjectMapper mapper;
     private final boolean logExplanations;
+    @Inject
+    CurrentVertxRequest http; // who called: the identity authentication put on the request, if any
 
     public AuditTrail(DecisionRecord record, DecisionLog log, ObjectMapper mapper,
             @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations) {
@@ -68,6 +72,7 @@ public class AuditTrail {
                         .timestamp(OffsetDateTime.now())
                         .endpoint(endpoint)
                         .status(response.getStatus())
+                        .caller(Roles.callerOfDecision(http.getCurrent()))
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
                         .rulesets(record.rulesets()),
                         record.input(), response.getEntity(), explanation);
@@ -82,6 +87,7 @@ public class AuditTrail {
                     .timestamp(OffsetDateTime.now())
                     .endpoint(endpoint)
                     .status(response.getStatus())
+                    .caller(Roles.callerOfDecision(http.getCurrent()))
                     .outcome(DecisionLogEntry.OutcomeEnum.REJECTED)
                     .errors(errors == null ? null : errors.stream()
                             .map(e -> new FieldError().field(e.getField()).message(e.getMessage())).toList()),

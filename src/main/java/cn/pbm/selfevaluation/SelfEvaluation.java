@@ -11,6 +11,8 @@ import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationScore;
 import cn.pbm.grading.GradingDecisions;
 import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 绩效自评计分与复核 endpoints. Each call reads the policy in force today once, validates every form
@@ -30,6 +32,7 @@ public class SelfEvaluation implements SelfEvaluationApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         FormValidator.validate(form, policy);
@@ -50,6 +53,7 @@ public class SelfEvaluation implements SelfEvaluationApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public SelfEvaluationBatchDecision scoreSelfEvaluationBatch(SelfEvaluationBatchRequest request, Boolean explain) {
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         FormValidator.validate(request.getForms(), policy);

@@ -18,6 +18,8 @@ import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.RuleEngine;
 import cn.pbm.platform.Ruleset;
 import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
@@ -44,6 +46,7 @@ public class MonitoringWarnings implements MonitoringApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
         long start = System.nanoTime();
         MonitoringRequestCheck.check(request);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.pbm.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What an auditor does: explain a decision, find it in the decision log, replay it, read the rules behind it. */
@@ -43,6 +44,11 @@ class AuditTest {
             log.position(logStart); // earlier tests' lines (a 100,000-project one among them) are not read
             return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
+    }
+
+    /** Replay is for auditors (and policy officers). */
+    private static io.restassured.specification.RequestSpecification asAuditor() {
+        return given().header(TestTokens.asAuditor());
     }
 
     private static String decide(String endpoint, String body) {
@@ -141,7 +147,7 @@ class AuditTest {
         assertThat(line.path("output").path("grade").asText()).isEqualTo("FAIR");
         assertThat(line.path("explanation").path("tables").get(0).path("matchedRows").get(0).asInt()).isEqualTo(3);
 
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("MATCH"))
                 .body("decisionId", equalTo(id))
@@ -154,7 +160,7 @@ class AuditTest {
         ObjectNode line = (ObjectNode) logLine(id);
         ((ObjectNode) line.get("output")).put("conclusion", "NEEDS_REVISION");
 
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("MISMATCH"))
                 .body("differences[0].field", equalTo("/conclusion"))
@@ -168,14 +174,14 @@ class AuditTest {
         ObjectNode changedTable = (ObjectNode) logLine(id).deepCopy();
         ((ObjectNode) changedTable.get("rulesets").get(0)).put("sha256", "0".repeat(64));
 
-        given().contentType("application/json").body(changedTable.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(changedTable.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("VERSION_NOT_DEPLOYED"))
                 .body("notDeployed[0].id", equalTo("grading.evaluation-grade"));
 
         ObjectNode oldVersion = (ObjectNode) logLine(id).deepCopy();
         ((ObjectNode) oldVersion.get("rulesets").get(0)).put("version", "0.9.0");
-        given().contentType("application/json").body(oldVersion.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(oldVersion.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("VERSION_NOT_DEPLOYED"));
     }
@@ -186,7 +192,7 @@ class AuditTest {
         ObjectNode line = (ObjectNode) logLine(id);
         ((ObjectNode) line.get("input")).put("score", 160);
 
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("/input/score"));
@@ -198,13 +204,13 @@ class AuditTest {
         String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\": \"A\","
                 + " \"budget\": 100, \"executed\": 1, \"directFunds\": true, \"implementationConditionsMet\": true}]}");
 
-        given().contentType("application/json").body(logLine(id).toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(logLine(id).toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("MATCH"));
 
         String disclosure = decide("/api/v1/disclosure/deadlines", "{\"asOf\": \"2025-10-10\", \"items\": [{\"itemId\": \"D1\","
                 + " \"kind\": \"BUDGET_TARGETS_PUBLICATION\", \"triggerDate\": \"2025-09-15\", \"classified\": false}]}");
-        given().contentType("application/json").body(logLine(disclosure).toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(logLine(disclosure).toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200)
                 .body("result", equalTo("MATCH"));
     }
@@ -221,7 +227,7 @@ class AuditTest {
                     .put("directFunds", false).put("implementationConditionsMet", true);
         }
 
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("/input/projects/257/budget"));

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import cn.pbm.security.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -33,7 +34,8 @@ import io.restassured.response.Response;
  * A file names an endpoint and lists cases; each case is a request (a YAML object, or a raw {@code body}
  * for input that is not valid JSON), the expected status, and the fields the response must contain
  * (a subset: fields not named are not checked; arrays are matched item by item from the first).
- * {@code bodyBytes: N} sends N bytes of white space instead, for the body size limit.
+ * {@code bodyBytes: N} sends N bytes of white space instead, for the body size limit. {@code role: auditor} sends
+ * a bearer token holding that role.
  */
 @QuarkusTest
 class ApiScenariosTest {
@@ -66,7 +68,11 @@ class ApiScenariosTest {
     private static void run(ScenarioFile file, Case c) throws IOException {
         String body = c.bodyBytes() != null ? " ".repeat(c.bodyBytes())
                 : c.body() != null ? c.body() : JSON.writeValueAsString(c.request());
-        Response response = given()
+        var request = given();
+        if (c.role() != null) { // a caller holding this role (a token minted with the tests' own key)
+            request.header(TestTokens.bearer(TestTokens.token("scenario-" + c.role(), c.role())));
+        }
+        Response response = request
                 .contentType(c.contentType() != null ? c.contentType() : "application/json")
                 .body(body)
                 .post(c.endpoint() != null ? c.endpoint() : file.endpoint());
@@ -110,8 +116,11 @@ class ApiScenariosTest {
     record ScenarioFile(String endpoint, String description, List<Case> cases) {
     }
 
-    /** {@code bodyBytes}: send that many spaces, to test the body size limit. */
+    /**
+     * {@code bodyBytes}: send that many spaces, to test the body size limit. {@code role}: call with a bearer token
+     * holding that role (decision-client, auditor, policy-officer); without it the call carries no credentials.
+     */
     record Case(String name, String endpoint, JsonNode request, String body, Integer bodyBytes, String contentType,
-            int status, JsonNode expect) {
+            int status, JsonNode expect, String role) {
     }
 }
