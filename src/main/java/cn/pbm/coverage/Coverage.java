@@ -1,5 +1,7 @@
 package cn.pbm.coverage;
 
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -55,6 +57,7 @@ public class Coverage implements CoverageApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public CoverageDecision coverage(CoverageRequest request, Boolean explain) {
         CoverageRequestCheck.check(request);
         Ruleset ruleset = rulesetFor(LocalDate.of(request.getYear(), 1, 1), request.getJurisdiction());

@@ -1,5 +1,7 @@
 package cn.pbm.rectification;
 
+import cn.pbm.platform.DecisionEndpoints;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public class RectificationTracking implements RectificationApi {
     }
 
     @Override
+    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public RectificationDecision rectificationStatus(RectificationRequest request, Boolean explain) {
         RectificationRequestCheck.check(request);
         List<RectificationFinding> findings = request.getFindings();
