@@ -127,6 +127,10 @@ class EventBridgeTest {
         assertThat(lines.get(0).path("endpoint").asText()).isEqualTo("/api/v1/monitoring/warnings");
         assertThat(lines.get(0).path("input").path("projects").get(0).path("projectId").asText()).isEqualTo("XY-2023-0001");
         assertThat(lines.get(0).path("output").path("decisionId").asText()).isEqualTo(decisionId);
+        // an auditor replays it like any REST decision
+        given().contentType("application/json").body(lines.get(0).toString()).post("/api/v1/decisions/replay")
+                .then().statusCode(200).body("result", org.hamcrest.Matchers.equalTo("MATCH"))
+                .body("decisionId", org.hamcrest.Matchers.equalTo(decisionId));
     }
 
     @Test
@@ -304,6 +308,26 @@ class EventBridgeTest {
         List<JsonNode> answers = payloads(gradingDecisions);
         assertThat(answers.stream().map(a -> a.path("requestid").asText()).toList()).isEqualTo(sent);
         assertThat(answers.stream().map(a -> a.path("data").path("grade").asText()).toList()).isEqualTo(grades);
+        // each event is its own call: its log line explains its own one table, not its predecessors'
+        for (JsonNode answer : answers.subList(answers.size() - 3, answers.size())) {
+            List<JsonNode> lines = logLines(answer.path("data").path("decisionId").asText());
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).path("explanation").path("tables")).hasSize(1);
+            assertThat(lines.get(0).path("input").path("score")).isNotNull();
+        }
+    }
+
+    /** The decision ids shown in docs/events.md are the ones the bridge derives for those events. */
+    @Test
+    void theDecisionIdsInTheIntegratorsDocsAreDerivedFromTheEventAndTheRuleset() throws Exception {
+        String docs = Files.readString(Path.of("docs/events.md"));
+        String monitoring = EventBridge.decisionId("cn.pbm.monitoring.request", "urn:gov:nx:zw:budget-system",
+                "9b1f6c1e-0d3c-4c55-9d87-2f0d8a3c5e11", List.of(new cn.pbm.api.model.RulesetRef()
+                        .sha256("60c24ed7edccf41e5aaa9e460e0ac717a4cfe680ea15bc7c9ee2d0fe96ffebc6"))).toString();
+        String grading = EventBridge.decisionId("cn.pbm.grading.evaluation.request", "urn:gov:nx:zw:budget-system",
+                "grade-2025-000173", List.of(new cn.pbm.api.model.RulesetRef()
+                        .sha256("b347e303790070421e4e0ee73908c8d30f2e0182bf836ca4cecc6765eaa0cc20"))).toString();
+        assertThat(docs).contains("\"decisionId\": \"" + monitoring + "\"").contains("\"decisionId\": \"" + grading + "\"");
     }
 
     // --- the dedup window ---
