@@ -69,10 +69,19 @@ public class KafkaScaleOut {
 
     /** Waits until the group has exactly N members and prints who has which request partitions. */
     static void members(int expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         try (Admin admin = Admin.create(common())) {
             while (true) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+                ConsumerGroupDescription group;
+                try {
+                    group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+                } catch (java.util.concurrent.ExecutionException e) { // not formed yet
+                    if (System.currentTimeMillis() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(1000);
+                    continue;
+                }
                 Map<String, Set<Integer>> assigned = new TreeMap<>();
                 int requestPartitions = 0;
                 for (MemberDescription member : group.members()) {
