@@ -41,8 +41,12 @@ public class BudgetAdjustments {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetAdjustmentCheck.check(request);
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
         } catch (NoRulesetInForceException e) {

@@ -36,9 +36,13 @@ public class DisclosureDeadlines implements DisclosureApi {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     @Override
     public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
         DisclosureRequestCheck.check(request);
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         // every version lookup before any evaluation: a trigger no rule set covers rejects the whole request
         List<Ruleset> kindRulesets = new ArrayList<>(request.getItems().size());
         List<FieldError> uncovered = new ArrayList<>();

@@ -21,8 +21,12 @@ public class Grading implements GradingApi {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     @Override
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
                 .decisionId(record.decisionId())
@@ -34,6 +38,7 @@ public class Grading implements GradingApi {
 
     @Override
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
                 .decisionId(record.decisionId())

@@ -27,6 +27,9 @@ public class Audit implements AuditApi {
         this.replay = replay;
     }
 
+    @jakarta.inject.Inject
+    Jurisdictions jurisdictions;
+
     @Override
     public cn.pbm.api.model.RulesetCatalog listRulesets() {
         Map<String, List<Ruleset>> byId = new LinkedHashMap<>();
@@ -50,7 +53,7 @@ public class Audit implements AuditApi {
         return replay.replay(entry);
     }
 
-    private static RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
+    private RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
         return new RulesetSummary()
                 .id(versions.get(0).id())
                 .title(versions.get(0).title())
@@ -58,6 +61,9 @@ public class Audit implements AuditApi {
                         .version(r.version())
                         .effectiveFrom(r.effectiveFrom())
                         .effectiveTo(r.effectiveTo())
+                        .jurisdiction(r.jurisdiction())
+                        .jurisdictionName(jurisdictions.find(r.jurisdiction()).map(Jurisdictions.Jurisdiction::name)
+                                .orElse(null))
                         .sha256(r.sha256())
                         .source(r.source())
                         .change(r.change())
