@@ -79,7 +79,8 @@ public class DisclosureDeadlines implements DisclosureApi {
     private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item, Ruleset kinds,
             Ruleset statuses) {
         DisclosureDecisions.KindRule rule = decisions.kind(kinds, item.getKind().toString(), item.getTriggerDate());
-        boolean classified = Boolean.TRUE.equals(item.getClassified());
+        // the kinds table says which kinds a classification exempts (public disclosure only)
+        boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
         DisclosureDeadlineResult result = new DisclosureDeadlineResult()
                 .itemId(item.getItemId())
