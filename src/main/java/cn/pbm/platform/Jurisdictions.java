@@ -35,6 +35,7 @@ public class Jurisdictions {
     private final Map<String, Jurisdiction> byCode;
     private final String configuredDefault;
 
+    @jakarta.inject.Inject
     public Jurisdictions(@ConfigProperty(name = "pbm.jurisdiction.default") Optional<String> configuredDefault) {
         this(load(Thread.currentThread().getContextClassLoader()), configuredDefault.map(String::strip)
                 .filter(s -> !s.isEmpty()).orElse(null));
