@@ -76,22 +76,38 @@ final class BudgetAdjustmentCheck {
         }
     }
 
-    /** A project evaluated last year states its grade and its rectification; one not evaluated states neither. */
+    /**
+     * A new project has no last year: no self-evaluation, grade, rectification or finding of last year. A
+     * continuing project states whether it self-evaluated; a self-evaluation comes with its grade; a grade (from
+     * the self-evaluation or from the finance bureau's key evaluation) comes with its rectification.
+     */
     private static void checkEvaluation(BudgetProject project, String at, List<FieldError> errors) {
-        if (project.getSelfEvaluatedLastYear()) {
-            if (project.getEvaluationGrade() == null) {
-                errors.add(Problems.field(at + "/evaluationGrade", "required when selfEvaluatedLastYear is true"));
+        if (Boolean.TRUE.equals(project.getNewProject())) {
+            if (Boolean.TRUE.equals(project.getSelfEvaluatedLastYear())) {
+                errors.add(Problems.field(at + "/selfEvaluatedLastYear", "a new project has no last year to self-evaluate"));
             }
-            if (project.getRectificationDone() == null) {
-                errors.add(Problems.field(at + "/rectificationDone", "required when selfEvaluatedLastYear is true"));
-            }
-        } else {
             if (project.getEvaluationGrade() != null) {
-                errors.add(Problems.field(at + "/evaluationGrade", "not allowed when selfEvaluatedLastYear is false"));
+                errors.add(Problems.field(at + "/evaluationGrade", "not allowed for a new project"));
             }
             if (project.getRectificationDone() != null) {
-                errors.add(Problems.field(at + "/rectificationDone", "not allowed when selfEvaluatedLastYear is false"));
+                errors.add(Problems.field(at + "/rectificationDone", "not allowed for a new project"));
             }
+            if (project.getClearlyBelowExpectations() != null) {
+                errors.add(Problems.field(at + "/clearlyBelowExpectations", "not allowed for a new project"));
+            }
+            return;
+        }
+        if (project.getSelfEvaluatedLastYear() == null) {
+            errors.add(Problems.field(at + "/selfEvaluatedLastYear",
+                    "required for a continuing project (send newProject: true for a new one)"));
+        } else if (project.getSelfEvaluatedLastYear() && project.getEvaluationGrade() == null) {
+            errors.add(Problems.field(at + "/evaluationGrade", "required when selfEvaluatedLastYear is true"));
+        }
+        if (project.getEvaluationGrade() != null && project.getRectificationDone() == null) {
+            errors.add(Problems.field(at + "/rectificationDone", "required with evaluationGrade"));
+        }
+        if (project.getEvaluationGrade() == null && project.getRectificationDone() != null) {
+            errors.add(Problems.field(at + "/rectificationDone", "not allowed without evaluationGrade"));
         }
     }
 }

@@ -18,6 +18,7 @@ import cn.pbm.api.model.CodeLabel;
 import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
+import cn.pbm.api.model.UnitNoNewRequests;
 import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,8 +42,12 @@ public class BudgetAdjustments {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetAdjustmentCheck.check(request);
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
         } catch (NoRulesetInForceException e) {
@@ -56,9 +61,15 @@ public class BudgetAdjustments {
 
         Map<ProjectRules.Facts, ProjectRules.Ruling> projectRulings = new HashMap<>();
         List<ProjectAdjustment> projects = new ArrayList<>(request.getProjects().size());
+        Map<String, UnitNoNewRequests> barredUnits = new LinkedHashMap<>();
         for (BudgetProject project : request.getProjects()) {
             ProjectRules.Ruling ruling = projectRulings.computeIfAbsent(facts(project), f -> projectRules.rule(date, f));
             projects.add(adjust(project, ruling, totals));
+            if (ruling.unitNoNewRequests()) {
+                barredUnits.computeIfAbsent(project.getUnit(), unit -> new UnitNoNewRequests().unit(unit)
+                        .noNewRequestsNextYear(true).projects(new ArrayList<>()))
+                        .getProjects().add(project.getProjectId());
+            }
         }
         Map<String, DepartmentRules.Ruling> departmentRulings = new HashMap<>();
         List<DepartmentAdjustment> departments = new ArrayList<>(request.getDepartments().size());
@@ -74,15 +85,17 @@ public class BudgetAdjustments {
                 .budgetYear(request.getBudgetYear())
                 .projects(projects)
                 .departments(departments)
+                .noNewRequestsNextYear(new ArrayList<>(barredUnits.values()))
                 .totals(totals.toModel());
     }
 
     private static ProjectRules.Facts facts(BudgetProject project) {
         List<String> dimensions = project.getTargetDimensions() == null ? List.of()
                 : project.getTargetDimensions().stream().sorted().toList();
-        return new ProjectRules.Facts(project.getHasTargets(), dimensions, project.getSelfEvaluatedLastYear(),
+        return new ProjectRules.Facts(project.getHasTargets(), dimensions,
+                Boolean.TRUE.equals(project.getNewProject()), project.getSelfEvaluatedLastYear(),
                 project.getEvaluationGrade() == null ? null : project.getEvaluationGrade().toString(),
-                project.getRectificationDone());
+                project.getRectificationDone(), Boolean.TRUE.equals(project.getClearlyBelowExpectations()));
     }
 
     private static ProjectAdjustment adjust(BudgetProject project, ProjectRules.Ruling ruling, Totals totals) {
@@ -105,10 +118,12 @@ public class BudgetAdjustments {
         totals.project(eligible, Money.output(cuts), Money.output(withheld), Money.output(recommended));
         return new ProjectAdjustment()
                 .projectId(project.getProjectId())
+                .unit(project.getUnit())
                 .eligibility(ProjectAdjustment.EligibilityEnum.fromValue(ruling.eligibility()))
                 .eligibilityLabel(ruling.eligibilityLabel())
                 .reasons(codeLabels(ruling.reasons()))
                 .missingDimensions(codeLabels(ruling.missingDimensions()))
+                .suspensionTriggers(codeLabels(ruling.suspensionTriggers()))
                 .actions(actions)
                 .cuts(Money.output(cuts))
                 .withheld(Money.output(withheld))

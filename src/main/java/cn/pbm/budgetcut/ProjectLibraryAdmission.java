@@ -30,8 +30,12 @@ public class ProjectLibraryAdmission {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     public AdmissionDecision decide(AdmissionRequest request) {
         check(request);
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingDecisions.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
                 ? grading.exAnte(request.getExAnteScore())
                 : null;

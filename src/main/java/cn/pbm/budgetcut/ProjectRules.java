@@ -27,19 +27,27 @@ public class ProjectRules {
     }
 
     /** The facts of one project the tables look at; equal facts get equal rulings. */
-    public record Facts(boolean hasTargets, List<String> targetDimensions, boolean selfEvaluatedLastYear,
-            String evaluationGrade, Boolean rectificationDone) {
+    public record Facts(boolean hasTargets, List<String> targetDimensions, boolean newProject,
+            Boolean selfEvaluatedLastYear, String evaluationGrade, Boolean rectificationDone,
+            boolean clearlyBelowExpectations) {
     }
 
     public record CodeAndLabel(String code, String label) {
     }
 
     /** @param rate the cut rate of a cut action, null for the others */
-    public record Action(String action, String label, BigDecimal rate, boolean withholdsBudget) {
+    public record Action(String action, String label, BigDecimal rate, boolean withholdsBudget,
+            boolean unitNoNewRequests) {
     }
 
     public record Ruling(String eligibility, String eligibilityLabel, boolean budgetArranged,
-            List<CodeAndLabel> reasons, List<CodeAndLabel> missingDimensions, List<Action> actions) {
+            List<CodeAndLabel> reasons, List<CodeAndLabel> missingDimensions, List<Action> actions,
+            List<CodeAndLabel> suspensionTriggers) {
+
+        /** Whether an action bars the implementing unit's next-year new budget requests. */
+        public boolean unitNoNewRequests() {
+            return actions.stream().anyMatch(Action::unitNoNewRequests);
+        }
 
         /** Whether the project gets no budget beyond what the cuts take (not eligible, or an action withholds). */
         public boolean withheld() {
@@ -51,7 +59,9 @@ public class ProjectRules {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("hasTargets", facts.hasTargets());
         inputs.put("targetDimensions", facts.targetDimensions());
+        inputs.put("newProject", facts.newProject());
         inputs.put("selfEvaluatedLastYear", facts.selfEvaluatedLastYear());
+        inputs.put("clearlyBelowExpectations", facts.clearlyBelowExpectations());
         inputs.put("evaluationGrade", facts.evaluationGrade());
         inputs.put("rectificationDone", facts.rectificationDone());
         DecisionOutcome outcome = engine.evaluate(RULESET, date, inputs);
@@ -64,11 +74,12 @@ public class ProjectRules {
         for (Map<String, Object> row : rows(outcome, "projectActions")) {
             Object rate = row.get("rate");
             actions.add(new Action((String) row.get("action"), (String) row.get("label"),
-                    rate == null ? null : (BigDecimal) rate, Boolean.TRUE.equals(row.get("withholdsBudget"))));
+                    rate == null ? null : (BigDecimal) rate, Boolean.TRUE.equals(row.get("withholdsBudget")),
+                    Boolean.TRUE.equals(row.get("unitNoNewRequests"))));
         }
         return new Ruling(outcome.text("eligibility", "eligibility"), outcome.text("eligibility", "eligibilityLabel"),
                 budgetArranged, codes(outcome, "eligibilityReasons"), codes(outcome, "missingTargetDimensions"),
-                List.copyOf(actions));
+                List.copyOf(actions), codes(outcome, "suspensionTriggers"));
     }
 
     private static List<CodeAndLabel> codes(DecisionOutcome outcome, String decision) {

@@ -1,7 +1,5 @@
 package cn.pbm.coverage;
 
-import cn.pbm.platform.DecisionEndpoints;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -22,9 +20,11 @@ import cn.pbm.api.model.CoverageMeasure;
 import cn.pbm.api.model.CoverageMeasures;
 import cn.pbm.api.model.CoverageMissing;
 import cn.pbm.api.model.CoverageRequest;
+import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.Ruleset;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 全覆盖. Which flag counts as covered, which items are in scope and each measure's goal are the coverage table's
@@ -77,8 +77,7 @@ public class Coverage implements CoverageApi {
 
     /** The one place the coverage rule set is selected. */
     private Ruleset rulesetFor(LocalDate date, String jurisdiction) {
-        // jurisdiction: pass `jurisdiction` (the request's /jurisdiction, null for the default profile) to the
-        // platform's jurisdiction-aware selection here; until then every request uses the default profile.
+        engine.forJurisdiction(jurisdiction); // null: pbm.jurisdiction.default; unknown: 400 at /jurisdiction
         return engine.inForce(CoverageRules.RULESET, date, "/year");
     }
 

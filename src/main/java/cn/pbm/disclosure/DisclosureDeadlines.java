@@ -38,10 +38,14 @@ public class DisclosureDeadlines implements DisclosureApi {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
         DisclosureRequestCheck.check(request);
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         // every version lookup before any evaluation: a trigger no rule set covers rejects the whole request
         List<Ruleset> kindRulesets = new ArrayList<>(request.getItems().size());
         List<FieldError> uncovered = new ArrayList<>();
@@ -78,7 +82,8 @@ public class DisclosureDeadlines implements DisclosureApi {
     private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item, Ruleset kinds,
             Ruleset statuses) {
         DisclosureDecisions.KindRule rule = decisions.kind(kinds, item.getKind().toString(), item.getTriggerDate());
-        boolean classified = Boolean.TRUE.equals(item.getClassified());
+        // the kinds table says which kinds a classification exempts (public disclosure only)
+        boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
         DisclosureDeadlineResult result = new DisclosureDeadlineResult()
                 .itemId(item.getItemId())

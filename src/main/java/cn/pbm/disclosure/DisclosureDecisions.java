@@ -44,15 +44,22 @@ public class DisclosureDecisions {
         Map<String, Object> row = outcome.context("disclosureKind");
         Object days = row.get("daysAllowed");
         Object required = outcome.results().get("disclosureRequired");
-        if (!(days instanceof BigDecimal count) || !(required instanceof Boolean isRequired)) {
+        Object exempt = row.get("exemptIfClassified");
+        if (!(days instanceof BigDecimal count) || !(required instanceof Boolean isRequired)
+                || !(exempt instanceof Boolean exemptIfClassified)) {
             throw new IllegalStateException("the disclosure-kinds table gave no days or applicability for " + kind);
         }
         return new KindRule(count.intValueExact(), outcome.text("disclosureKind", "kindLabel"),
                 outcome.text("disclosureKind", "obligation"), outcome.text("disclosureKind", "triggerEvent"),
-                outcome.text("disclosureKind", "legalBasis"), (LocalDate) row.get("appliesFrom"), isRequired);
+                outcome.text("disclosureKind", "legalBasis"), (LocalDate) row.get("appliesFrom"), isRequired,
+                exemptIfClassified);
     }
 
-    /** @param daysPastDue null when there is no due date (classified or not required) */
+    /**
+     * @param classified whether the item is classified AND its kind is one a classification exempts (the kinds
+     *        table's 涉密可免 column: public disclosure kinds only)
+     * @param daysPastDue null when there is no due date (exempt or not required)
+     */
     public StatusRule status(Ruleset ruleset, boolean classified, boolean required, boolean completed, Long daysPastDue) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("classified", classified);
@@ -66,7 +73,7 @@ public class DisclosureDecisions {
 
     /** One row of the kinds table, and whether it applies on the trigger date. */
     public record KindRule(int daysAllowed, String label, String obligation, String triggerEvent, String legalBasis,
-            LocalDate appliesFrom, boolean required) {
+            LocalDate appliesFrom, boolean required, boolean exemptIfClassified) {
     }
 
     /** @param status a code of the status table (EXEMPT, NOT_REQUIRED, PENDING, ...) */

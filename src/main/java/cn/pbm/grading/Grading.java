@@ -23,9 +23,13 @@ public class Grading implements GradingApi {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
                 .decisionId(record.decisionId())
@@ -38,6 +42,7 @@ public class Grading implements GradingApi {
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
                 .decisionId(record.decisionId())

@@ -29,6 +29,9 @@ public class Audit implements AuditApi {
         this.replay = replay;
     }
 
+    @jakarta.inject.Inject
+    Jurisdictions jurisdictions;
+
     @Override
     @PermitAll // rule sets are public policy
     public cn.pbm.api.model.RulesetCatalog listRulesets() {
@@ -55,7 +58,7 @@ public class Audit implements AuditApi {
         return replay.replay(entry);
     }
 
-    private static RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
+    private RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
         return new RulesetSummary()
                 .id(versions.get(0).id())
                 .title(versions.get(0).title())
@@ -63,6 +66,9 @@ public class Audit implements AuditApi {
                         .version(r.version())
                         .effectiveFrom(r.effectiveFrom())
                         .effectiveTo(r.effectiveTo())
+                        .jurisdiction(r.jurisdiction())
+                        .jurisdictionName(jurisdictions.find(r.jurisdiction()).map(Jurisdictions.Jurisdiction::name)
+                                .orElse(null))
                         .sha256(r.sha256())
                         .source(r.source())
                         .change(r.change())

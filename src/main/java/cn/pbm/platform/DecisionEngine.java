@@ -47,6 +47,9 @@ public class DecisionEngine {
     private final ZoneId zone;
     private final int parallelFrom;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
+    /** Null only outside CDI (benchmarks), where every call uses the default profile. */
+    @jakarta.inject.Inject
+    Jurisdictions jurisdictions;
 
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
             @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
@@ -75,7 +78,31 @@ public class DecisionEngine {
      * replay pinned. Families that evaluate one version many times (a batch) look it up once here.
      */
     public Ruleset inForce(String rulesetId, LocalDate date) {
+        if (!record.scoped()) {
+            forJurisdiction(null);
+        }
         return catalog.select(rulesetId, date, record);
+    }
+
+    /**
+     * THE selection call for a request that names a jurisdiction: the version of rule set {@code rulesetId} in
+     * force on {@code date} for {@code jurisdiction} (the request's six-digit code; null for
+     * {@code pbm.jurisdiction.default}), falling back along the jurisdiction's parents to the default profile;
+     * a replay's pinned version wins. It also scopes the rest of this call: every later
+     * {@code inForce}/{@code evaluate} of the same request decides for the same jurisdiction. An unknown code
+     * is a 400 naming {@code /jurisdiction}.
+     */
+    public Ruleset inForceFor(String rulesetId, LocalDate date, String jurisdiction) {
+        forJurisdiction(jurisdiction);
+        return inForce(rulesetId, date);
+    }
+
+    /**
+     * Scopes this call to a request's {@code jurisdiction} (null: {@code pbm.jurisdiction.default}) without
+     * selecting anything yet; an unknown code is a 400 naming {@code /jurisdiction}.
+     */
+    public void forJurisdiction(String jurisdiction) {
+        record.jurisdictionChain(jurisdictions == null ? List.of() : jurisdictions.chain(jurisdiction));
     }
 
     /** As {@link #inForce(String, LocalDate)}; a 422 names {@code pointer}, the request field that held the date. */
@@ -89,7 +116,7 @@ public class DecisionEngine {
 
     /** Evaluates the version of the policy in force on {@code date}. */
     public DecisionOutcome evaluate(String rulesetId, LocalDate date, Map<String, Object> inputs) {
-        return evaluate(catalog.select(rulesetId, date, record), inputs);
+        return evaluate(inForce(rulesetId, date), inputs);
     }
 
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
@@ -162,7 +189,8 @@ public class DecisionEngine {
     }
 
     public static RulesetRef reference(Ruleset ruleset) {
-        return new RulesetRef().id(ruleset.id()).version(ruleset.version()).sha256(ruleset.sha256());
+        return new RulesetRef().id(ruleset.id()).version(ruleset.version()).sha256(ruleset.sha256())
+                .jurisdiction(ruleset.jurisdiction());
     }
 
     private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries) {

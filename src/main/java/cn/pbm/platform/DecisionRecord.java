@@ -27,6 +27,7 @@ public class DecisionRecord {
     private final Map<String, String> pinnedVersions = new HashMap<>();
     private final List<TableMatch> tables = new ArrayList<>();
     private final List<FiredRule> rules = new ArrayList<>();
+    private List<String> jurisdictionChain;
     private boolean explaining;
     private boolean replaying;
     private Object input;
@@ -89,6 +90,20 @@ public class DecisionRecord {
         this.input = input;
     }
 
+    /** The jurisdiction this call decides for and its parents, nearest first; empty for the default profile. */
+    List<String> jurisdictionChain() {
+        return jurisdictionChain == null ? List.of() : jurisdictionChain;
+    }
+
+    /** Whether the call's jurisdiction has been set (by the endpoint, or by the first selection: the default). */
+    boolean scoped() {
+        return jurisdictionChain != null;
+    }
+
+    void jurisdictionChain(List<String> chain) {
+        this.jurisdictionChain = List.copyOf(chain);
+    }
+
     /** A replay pins the versions the logged decision recorded; other rule sets are chosen by date as usual. */
     Optional<String> pinnedVersion(String rulesetId) {
         return Optional.ofNullable(pinnedVersions.get(rulesetId));
@@ -103,6 +118,7 @@ public class DecisionRecord {
         rules.clear();
         pinnedVersions.clear();
         pinnedVersions.putAll(versions);
+        jurisdictionChain = null;
     }
 
     boolean replaying() {

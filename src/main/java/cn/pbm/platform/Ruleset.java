@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One entry of the rule-set manifest ({@code dmn/rulesets.yaml}) as deployed: what the policy officer wrote,
- * plus the SHA-256 of every file, computed from the exact bytes the engine compiles.
+ * plus the SHA-256 of every file, computed from the exact bytes the engine compiles. {@code jurisdiction} is the
+ * six-digit code (dmn/jurisdictions.yaml) the version is scoped to, or null for the default profile.
  */
 public record Ruleset(
         String id,
@@ -16,7 +17,14 @@ public record Ruleset(
         List<RuleFile> files,
         String source,
         String change,
-        String sha256) {
+        String sha256,
+        String jurisdiction) {
+
+    /** A version of the default profile (no jurisdiction scope). */
+    public Ruleset(String id, String title, String version, LocalDate effectiveFrom, LocalDate effectiveTo,
+            List<RuleFile> files, String source, String change, String sha256) {
+        this(id, title, version, effectiveFrom, effectiveTo, files, source, change, sha256, null);
+    }
 
     /** A rule file: its path in the repository ({@code dmn/...}), its bytes and their SHA-256. */
     public record RuleFile(String path, byte[] content, String sha256) {

@@ -44,21 +44,45 @@ public class RulesetCatalog {
     }
 
     /**
-     * The version of a policy in force on a date: effectiveFrom on or before it, effectiveTo (exclusive)
-     * after it; if several are, the one that took effect last.
+     * The version of a policy of the default profile (no jurisdiction scope) in force on a date: effectiveFrom
+     * on or before it, effectiveTo (exclusive) after it; if several are, the one that took effect last.
      */
     public Ruleset inForce(String id, LocalDate date) {
-        return rulesets.stream()
-                .filter(r -> r.id().equals(id))
-                .filter(r -> !r.effectiveFrom().isAfter(date))
-                .filter(r -> r.effectiveTo() == null || r.effectiveTo().isAfter(date))
-                .max(Comparator.comparing(Ruleset::effectiveFrom))
+        return inForce(id, date, List.of());
+    }
+
+    /**
+     * The version in force on a date for a jurisdiction: {@code chain} is the jurisdiction and its parents,
+     * nearest first (empty for the default profile). The first of them with a version of its own in force on
+     * the date decides; when none has, the default profile does.
+     */
+    public Ruleset inForce(String id, LocalDate date, List<String> chain) {
+        for (String code : chain) {
+            Optional<Ruleset> scoped = inForceScoped(id, date, code);
+            if (scoped.isPresent()) {
+                return scoped.get();
+            }
+        }
+        return inForceScoped(id, date, null)
                 .orElseThrow(() -> new NoRulesetInForceException(id, date, versions(id)));
     }
 
-    /** The version a call uses: the one its replay pinned, else the one in force on the date. */
+    private Optional<Ruleset> inForceScoped(String id, LocalDate date, String jurisdiction) {
+        return rulesets.stream()
+                .filter(r -> r.id().equals(id))
+                .filter(r -> java.util.Objects.equals(r.jurisdiction(), jurisdiction))
+                .filter(r -> !r.effectiveFrom().isAfter(date))
+                .filter(r -> r.effectiveTo() == null || r.effectiveTo().isAfter(date))
+                .max(Comparator.comparing(Ruleset::effectiveFrom));
+    }
+
+    /**
+     * The version a call uses: the one its replay pinned, else the one in force on the date for the call's
+     * jurisdiction (its chain of parents as {@link Jurisdictions} resolved it).
+     */
     Ruleset select(String id, LocalDate date, DecisionRecord record) {
-        return record.pinnedVersion(id).flatMap(v -> version(id, v)).orElseGet(() -> inForce(id, date));
+        return record.pinnedVersion(id).flatMap(v -> version(id, v))
+                .orElseGet(() -> inForce(id, date, record.jurisdictionChain()));
     }
 
     /** One deployed version, for replaying a logged decision. */
@@ -92,7 +116,18 @@ public class RulesetCatalog {
             throw new UncheckedIOException("cannot read " + MANIFEST, e);
         }
         Map<String, Ruleset> rulesets = new LinkedHashMap<>();
+        Map<String, Jurisdictions.Jurisdiction> jurisdictions = null;
         for (Entry entry : manifest.rulesets()) {
+            if (entry.jurisdiction() != null) {
+                if (jurisdictions == null) {
+                    jurisdictions = Jurisdictions.load(loader);
+                }
+                if (!jurisdictions.containsKey(entry.jurisdiction())) {
+                    throw new IllegalStateException(MANIFEST + ": rule set '" + entry.id() + "' version "
+                            + entry.version() + " is scoped to " + entry.jurisdiction() + ", which is not in "
+                            + Jurisdictions.FILE);
+                }
+            }
             if (entry.id() == null || entry.version() == null || entry.effectiveFrom() == null
                     || entry.files() == null || entry.files().isEmpty()) {
                 throw new IllegalStateException(MANIFEST + ": every rule set needs id, version, effectiveFrom and files: "
@@ -104,7 +139,8 @@ public class RulesetCatalog {
                 files.add(new Ruleset.RuleFile(path, content, sha256(content)));
             }
             Ruleset ruleset = new Ruleset(entry.id(), entry.title(), entry.version(), entry.effectiveFrom(),
-                    entry.effectiveTo(), List.copyOf(files), entry.source(), entry.change(), combinedHash(files));
+                    entry.effectiveTo(), List.copyOf(files), entry.source(), entry.change(), combinedHash(files),
+                    entry.jurisdiction());
             if (rulesets.putIfAbsent(ruleset.id() + "@" + ruleset.version(), ruleset) != null) {
                 throw new IllegalStateException(MANIFEST + " lists rule set '" + ruleset.id() + "' version "
                         + ruleset.version() + " twice");
@@ -156,6 +192,6 @@ public class RulesetCatalog {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Entry(String id, String title, String version, LocalDate effectiveFrom, LocalDate effectiveTo,
-            List<String> files, String source, String change) {
+            List<String> files, String source, String change, String jurisdiction) {
     }
 }

@@ -1,7 +1,5 @@
 package cn.pbm.rectification;
 
-import cn.pbm.platform.DecisionEndpoints;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,12 +16,15 @@ import cn.pbm.api.model.RectificationFinding;
 import cn.pbm.api.model.RectificationRequest;
 import cn.pbm.api.model.RectificationResult;
 import cn.pbm.api.model.RectificationStatus;
-import cn.pbm.api.model.UnitNoNewRequests;
+import cn.pbm.api.model.RectificationUnitBarred;
 import cn.pbm.disclosure.Deadline;
+import cn.pbm.disclosure.DisclosureCalendars;
+import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Ruleset;
+import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 整改跟踪. The default period is the period table's, rest days the holiday calendar's (counted as disclosure
@@ -35,11 +36,11 @@ public class RectificationTracking implements RectificationApi {
 
     private final DecisionEngine engine;
     private final RectificationDecisions decisions;
-    private final RectificationCalendars calendars;
+    private final DisclosureCalendars calendars;
     private final DecisionRecord record;
 
     public RectificationTracking(DecisionEngine engine, RectificationDecisions decisions,
-            RectificationCalendars calendars, DecisionRecord record) {
+            DisclosureCalendars calendars, DecisionRecord record) {
         this.engine = engine;
         this.decisions = decisions;
         this.calendars = calendars;
@@ -83,8 +84,8 @@ public class RectificationTracking implements RectificationApi {
                 barred.computeIfAbsent(finding.getUnit(), u -> new ArrayList<>()).add(finding.getFindingId());
             }
         }
-        List<UnitNoNewRequests> noNewRequests = new ArrayList<>(barred.size());
-        barred.forEach((unit, ids) -> noNewRequests.add(new UnitNoNewRequests().unit(unit).findingIds(ids)));
+        List<RectificationUnitBarred> noNewRequests = new ArrayList<>(barred.size());
+        barred.forEach((unit, ids) -> noNewRequests.add(new RectificationUnitBarred().unit(unit).findingIds(ids)));
         return new RectificationDecision()
                 .decisionId(record.decisionId())
                 .ruleset(record.ruleset())
@@ -97,8 +98,7 @@ public class RectificationTracking implements RectificationApi {
 
     /** The one place the family's rule sets are selected. */
     private Ruleset rulesetFor(String rulesetId, LocalDate date, String jurisdiction, String pointer) {
-        // jurisdiction: pass `jurisdiction` (the request's /jurisdiction, null for the default profile) to the
-        // platform's jurisdiction-aware selection here; until then every request uses the default profile.
+        engine.forJurisdiction(jurisdiction); // null: pbm.jurisdiction.default; unknown: 400 at /jurisdiction
         return engine.inForce(rulesetId, date, pointer);
     }
 

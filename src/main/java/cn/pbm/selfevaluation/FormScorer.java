@@ -23,7 +23,7 @@ import cn.pbm.selfevaluation.SelfEvaluationDecisions.StandardWeight;
 /**
  * Scores one validated form: the tables score execution and each indicator; this class sums the scores,
  * rounds HALF_UP to 2 decimals once at output (the total is rounded from the unrounded sum), grades the
- * ROUNDED total with the evaluation-grade table (so the grade always matches the total shown), and lists
+ * EXACT total with the evaluation-grade table (a finding says so when the rounded figure reads as another grade), and lists
  * the review findings. Findings never change the score.
  */
 final class FormScorer {
@@ -104,8 +104,11 @@ final class FormScorer {
             }
         }
 
+        // the exact total is graded; the rounded total is only shown (and flagged when it reads as another grade)
         BigDecimal totalScore = round(total, SCORE_SCALE);
-        GradingDecisions.EvaluationGrade grade = grading.evaluationGrade(totalScore);
+        GradingDecisions.EvaluationGrade grade = grading.evaluationGrade(total);
+        boolean roundedReadsOtherwise = total.compareTo(totalScore) != 0
+                && !grading.evaluationGrade(totalScore).grade().equals(grade.grade());
 
         List<ReviewFinding> all = new ArrayList<>(weightFindings);
         all.addAll(outOfBand);
@@ -117,6 +120,9 @@ final class FormScorer {
         }
         if (form.getReportedGrade() != null && !form.getReportedGrade().value().equals(grade.grade())) {
             all.add(finding(CodeEnum.REPORTED_GRADE_MISMATCH, "/reportedGrade"));
+        }
+        if (roundedReadsOtherwise) {
+            all.add(finding(CodeEnum.ROUNDED_TOTAL_READS_AS_OTHER_GRADE, null));
         }
 
         return new SelfEvaluationScore()

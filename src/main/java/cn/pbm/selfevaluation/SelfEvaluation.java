@@ -31,9 +31,13 @@ public class SelfEvaluation implements SelfEvaluationApi {
         this.record = record;
     }
 
+    @jakarta.inject.Inject
+    cn.pbm.platform.DecisionEngine jurisdictionScope;
+
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {
+        jurisdictionScope.forJurisdiction(form.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         FormValidator.validate(form, policy);
         SelfEvaluationScore score = new FormScorer(decisions, grading, policy).score(form);
@@ -55,6 +59,17 @@ public class SelfEvaluation implements SelfEvaluationApi {
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public SelfEvaluationBatchDecision scoreSelfEvaluationBatch(SelfEvaluationBatchRequest request, Boolean explain) {
+        List<cn.pbm.api.model.FieldError> perForm = new ArrayList<>();
+        for (int i = 0; i < request.getForms().size(); i++) {
+            if (request.getForms().get(i) != null && request.getForms().get(i).getJurisdiction() != null) {
+                perForm.add(cn.pbm.platform.Problems.field("/forms/" + i + "/jurisdiction",
+                        "give the jurisdiction once, on the batch (/jurisdiction)"));
+            }
+        }
+        if (!perForm.isEmpty()) {
+            throw new cn.pbm.platform.InvalidRequestException(perForm);
+        }
+        jurisdictionScope.forJurisdiction(request.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         FormValidator.validate(request.getForms(), policy);
         FormScorer scorer = new FormScorer(decisions, grading, policy);

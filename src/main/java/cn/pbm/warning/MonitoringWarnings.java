@@ -50,6 +50,7 @@ public class MonitoringWarnings implements MonitoringApi {
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
         long start = System.nanoTime();
         MonitoringRequestCheck.check(request);
+        engine.forJurisdiction(request.getJurisdiction());
         Ruleset ruleset = engine.inForce(RULESET, request.getAsOf(), "/asOf");
         BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
         BigDecimal timeProgressOut = ExecutionProgress.forOutput(timeProgress);

@@ -52,16 +52,22 @@ class BudgetTest {
     }
 
     @Test
-    void aNewProjectOfExactlyFiveMillionNeedsAReportAndOneCentLessDoesNot() throws Exception {
-        AdmissionDecision at = api().admitToProjectLibrary(admission("5000000.00", false, null), false);
-        AdmissionDecision below = api().admitToProjectLibrary(admission("4999999.99", false, null), false);
+    void inXiangyuanANewProjectOfExactlyFiveMillionNeedsAReportAndOneCentLessDoesNot() throws Exception {
+        AdmissionDecision at = api().admitToProjectLibrary(admission("5000000.00", false, null).jurisdiction("140423"), false);
+        AdmissionDecision below = api().admitToProjectLibrary(admission("4999999.99", false, null).jurisdiction("140423"), false);
+        AdmissionDecision byDefault = api().admitToProjectLibrary(admission("4999999.99", false, null), false);
+
+        assertThat(byDefault.getDecision()).isEqualTo(AdmissionDecision.DecisionEnum.EX_ANTE_REPORT_REQUIRED);
+        assertThat(byDefault.getRuleset().getJurisdiction()).isNull();
+        assertThat(byDefault.getRuleset().getSha256()).isEqualTo(sha256("dmn/budget/project-library-admission.dmn"));
+        assertThat(below.getRuleset().getJurisdiction()).isEqualTo("140423");
 
         assertThat(at.getDecision()).isEqualTo(AdmissionDecision.DecisionEnum.EX_ANTE_REPORT_REQUIRED);
         assertThat(at.getExAnteReportRequired()).isTrue();
         assertThat(below.getDecision()).isEqualTo(AdmissionDecision.DecisionEnum.ADMIT);
         assertThat(below.getExAnteReportRequired()).isFalse();
         assertThat(at.getRuleset().getId()).isEqualTo("budget.project-library-admission");
-        assertThat(at.getRuleset().getSha256()).isEqualTo(sha256("dmn/budget/project-library-admission.dmn"));
+        assertThat(at.getRuleset().getSha256()).isEqualTo(sha256("dmn/budget/project-library-admission.140423.dmn"));
         assertThat(at.getRulesets()).extracting(r -> r.getId()).containsExactly("budget.project-library-admission");
     }
 
@@ -100,10 +106,11 @@ class BudgetTest {
         List<ProjectAdjustment> p = decision.getProjects();
         assertThat(p).extracting(ProjectAdjustment::getProjectId).containsExactly("EX", "GD", "FR", "FN", "PR", "PN");
         assertThat(actions(p.get(0))).containsExactly("PRIORITY");
-        assertThat(actions(p.get(1))).isEmpty();
+        assertThat(actions(p.get(1))).as("整改不力 alone suspends (同心县二(四))").containsExactly("SUSPEND_AND_NO_NEW_REQUESTS");
         assertThat(actions(p.get(2))).containsExactly("CUT_10_PERCENT");
         assertThat(actions(p.get(3))).containsExactly("CUT_10_PERCENT", "SUSPEND_AND_NO_NEW_REQUESTS");
-        assertThat(actions(p.get(4))).containsExactly("CUT_10_PERCENT", "NO_SAME_CONTENT_BUDGET");
+        assertThat(actions(p.get(4))).as("不合格 alone suspends").containsExactly("CUT_10_PERCENT", "NO_SAME_CONTENT_BUDGET",
+                "SUSPEND_AND_NO_NEW_REQUESTS");
         assertThat(actions(p.get(5))).containsExactly("CUT_10_PERCENT", "NO_SAME_CONTENT_BUDGET",
                 "SUSPEND_AND_NO_NEW_REQUESTS");
         assertThat(p).extracting(ProjectAdjustment::getRecommendedBudget).usingElementComparator(BigDecimal::compareTo)

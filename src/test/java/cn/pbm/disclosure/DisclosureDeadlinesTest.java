@@ -74,7 +74,7 @@ class DisclosureDeadlinesTest {
                 .containsExactly(DisclosureDecisions.KINDS, DisclosureDecisions.STATUS);
         String listing = "";
         for (String file : List.of("dmn/disclosure/disclosure-kinds.dmn", "decisions/disclosure/calendar/2025.json",
-                "decisions/disclosure/calendar/2026.json")) {
+                "decisions/disclosure/calendar/2026.json", "decisions/disclosure/counting.json")) {
             listing += sha256(Files.readAllBytes(Path.of(file))) + "  " + file + "\n";
         }
         assertThat(decision.getRuleset().getSha256()).isEqualTo(sha256(listing.getBytes("UTF-8")));

@@ -2,48 +2,63 @@ package cn.pbm.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.pbm.ContractClient;
-import cn.pbm.client.api.DisclosureApi;
-import cn.pbm.client.model.DisclosureDeadlineResult;
-import cn.pbm.client.model.DisclosureDeadlinesRequest;
-import cn.pbm.client.model.DisclosureKind;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import cn.pbm.platform.Ruleset;
+import cn.pbm.platform.RulesetCatalog;
 
-/** {@code pbm.disclosure.weekends-shift-deadline=false}: a Saturday last day stays; official holidays still shift. */
-@QuarkusTest
-@TestProfile(WeekendsNotShiftingTest.WeekendsOff.class)
+/**
+ * Whether a weekend last day shifts a deadline is in the hashed rule set (decisions/disclosure/counting.json),
+ * not in configuration: flipping it changes the rule set's hash, so replay under the old version can tell.
+ * With it off, a Saturday last day stays; official holidays still shift.
+ */
 class WeekendsNotShiftingTest {
 
-    public static class WeekendsOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("pbm.disclosure.weekends-shift-deadline", "false");
+    private static RulesetCatalog withCounting(String json) {
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(new ClassLoader(original) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return name.equals(DisclosureCalendars.COUNTING_FILE)
+                        ? new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))
+                        : super.getResourceAsStream(name);
+            }
+        });
+        try {
+            return new RulesetCatalog();
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
         }
     }
 
-    @TestHTTPResource("/")
-    URI base;
+    private static Ruleset current(RulesetCatalog catalog) {
+        return catalog.inForce(DisclosureDecisions.KINDS, LocalDate.parse("2025-03-02"));
+    }
 
     @Test
-    void onlyOfficialHolidaysShiftTheDeadline() throws Exception {
-        List<DisclosureDeadlineResult> results = new DisclosureApi(ContractClient.at(base)).disclosureDeadlines(
-                new DisclosureDeadlinesRequest().asOf(LocalDate.parse("2025-12-31")).items(List.of(
-                        DisclosureDeadlinesTest.item("SAT", DisclosureKind.BUDGET_TARGETS_PUBLICATION, "2025-03-02"),
-                        DisclosureDeadlinesTest.item("HOL", DisclosureKind.BUDGET_TARGETS_PUBLICATION, "2025-09-15"))),
-                false).getResults();
+    void weekendsOffLeavesASaturdayAndStillShiftsOfficialHolidays() {
+        RulesetCatalog off = withCounting("{\"weekendsShiftDeadline\": false}");
+        DeadlineCounter counter = new DisclosureCalendars(off).counter(current(off));
 
-        assertThat(results.get(0).getDueDate()).isEqualTo("2025-03-22");
-        assertThat(results.get(0).getShiftedForRestDays()).isFalse();
-        assertThat(results.get(1).getDueDate()).isEqualTo("2025-10-09");
+        assertThat(counter.count(LocalDate.parse("2025-03-02"), 20).dueDate()).isEqualTo("2025-03-22");
+        assertThat(counter.count(LocalDate.parse("2025-03-02"), 20).shifted()).isFalse();
+        assertThat(counter.count(LocalDate.parse("2025-09-15"), 20).dueDate()).isEqualTo("2025-10-09");
+    }
+
+    @Test
+    void theDeployedRuleSetShiftsWeekendsAndFlippingItChangesTheHash() {
+        RulesetCatalog deployed = new RulesetCatalog();
+        RulesetCatalog off = withCounting("{\"weekendsShiftDeadline\": false}");
+
+        assertThat(new DisclosureCalendars(deployed).counter(current(deployed))
+                .count(LocalDate.parse("2025-03-02"), 20).dueDate()).isEqualTo("2025-03-24");
+        assertThat(current(off).version()).isEqualTo(current(deployed).version());
+        assertThat(current(off).sha256()).as("same version, different policy: the hash tells")
+                .isNotEqualTo(current(deployed).sha256());
     }
 }

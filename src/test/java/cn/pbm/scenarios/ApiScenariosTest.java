@@ -34,8 +34,10 @@ import io.restassured.response.Response;
  * A file names an endpoint and lists cases; each case is a request (a YAML object, or a raw {@code body}
  * for input that is not valid JSON), the expected status, and the fields the response must contain
  * (a subset: fields not named are not checked; arrays are matched item by item from the first).
- * {@code bodyBytes: N} sends N bytes of white space instead, for the body size limit. {@code role: auditor} sends
- * a bearer token holding that role.
+ * {@code bodyBytes: N} sends N bytes of white space instead, for the body size limit.
+ * {@code absent: [pointer, ...]} lists JSON pointers the response must NOT have (e.g. {@code /projects/0/actions/1}
+ * for "exactly one action"), since {@code expect} only checks what it names.
+ * {@code role: auditor} sends a bearer token holding that role.
  */
 @QuarkusTest
 class ApiScenariosTest {
@@ -85,6 +87,15 @@ class ApiScenariosTest {
                 fail(String.join("\n", differences) + "\nresponse was " + text);
             }
         }
+        if (c.absent() != null) {
+            JsonNode actual = JSON.readTree(text);
+            for (String pointer : c.absent()) {
+                JsonNode found = actual.at(pointer);
+                if (!found.isMissingNode() && !found.isNull()) {
+                    fail(pointer + " must be absent, got " + found + "\nresponse was " + text);
+                }
+            }
+        }
     }
 
     /** Whether {@code actual} has every field of {@code expected}; numbers compare by value (85 == 85.00). */
@@ -121,6 +132,6 @@ class ApiScenariosTest {
      * holding that role (decision-client, auditor, policy-officer); without it the call carries no credentials.
      */
     record Case(String name, String endpoint, JsonNode request, String body, Integer bodyBytes, String contentType,
-            int status, JsonNode expect, String role) {
+            int status, JsonNode expect, String role, List<String> absent) {
     }
 }

@@ -73,16 +73,19 @@ class SelfEvaluationTest {
     }
 
     @Test
-    void theGradeIsTakenFromTheRoundedTotal() throws Exception {
-        // 50 + 20 (部分达成) + 10 + execution 9.995 = 89.995, shown as 90.00 and graded 优
+    void theGradeIsTakenFromTheExactTotalAndARoundedFigureReadingOtherwiseIsFlagged() throws Exception {
+        // 50 + 20 (部分达成) + 10 + execution 9.995 = 89.995, shown as 90.00 but graded 良, with a finding saying so
         SelfEvaluationDecision up = api().scoreSelfEvaluation(edge(new BigDecimal("999500")), false);
         assertThat(up.getTotalScore().toPlainString()).isEqualTo("90.00");
-        assertThat(up.getGrade()).isEqualTo(SelfEvaluationDecision.GradeEnum.EXCELLENT);
+        assertThat(up.getGrade()).isEqualTo(SelfEvaluationDecision.GradeEnum.GOOD);
+        assertThat(up.getFindings()).extracting(ReviewFinding::getCode)
+                .containsExactly(ReviewFinding.CodeEnum.ROUNDED_TOTAL_READS_AS_OTHER_GRADE);
 
         // ... and with execution 9.994 the total 89.994 is shown as 89.99 and graded 良
         SelfEvaluationDecision down = api().scoreSelfEvaluation(edge(new BigDecimal("999400")), false);
         assertThat(down.getTotalScore().toPlainString()).isEqualTo("89.99");
         assertThat(down.getGrade()).isEqualTo(SelfEvaluationDecision.GradeEnum.GOOD);
+        assertThat(down.getFindings()).as("89.99 reads as 良 too").isEmpty();
     }
 
     @Test

@@ -75,7 +75,7 @@ class MonitoringWarningsTest {
         assertThat(result.getActions()).extracting(FollowUpAction::getCode).containsExactly(
                 FollowUpAction.CodeEnum.REMIND_ACCELERATE, FollowUpAction.CodeEnum.ZERO_SPENDING_WATCHLIST,
                 FollowUpAction.CodeEnum.REDUCE_NEXT_YEAR_BUDGET);
-        assertThat(result.getActions()).allSatisfy(a -> assertThat(a.getSource()).contains("seed"));
+        assertThat(result.getActions()).allSatisfy(a -> assertThat(a.getSource()).contains("《").doesNotContain("seed"));
         assertThat(decision.getSummary().getRed()).isEqualTo(1);
         assertThat(decision.getDecisionId()).isNotNull();
         assertThat(decision.getRuleset().getId()).isEqualTo(MonitoringWarnings.RULESET);
