@@ -20,11 +20,13 @@ public class Audit implements AuditApi {
     private final RulesetCatalog catalog;
     private final BuildInfo build;
     private final DecisionReplay replay;
+    private final DecisionMetrics metrics;
 
-    public Audit(RulesetCatalog catalog, BuildInfo build, DecisionReplay replay) {
+    public Audit(RulesetCatalog catalog, BuildInfo build, DecisionReplay replay, DecisionMetrics metrics) {
         this.catalog = catalog;
         this.build = build;
         this.replay = replay;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,7 +49,9 @@ public class Audit implements AuditApi {
 
     @Override
     public ReplayResult replayDecision(DecisionLogEntry entry) {
-        return replay.replay(entry);
+        ReplayResult result = replay.replay(entry);
+        metrics.replayed(result.getResult());
+        return result;
     }
 
     private static RulesetSummary summary(List<Ruleset> versions, boolean withContent) {
