@@ -1,7 +1,11 @@
 package cn.pbm.platform;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import cn.pbm.api.model.ReplayResult;
@@ -19,7 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>{@code pbm_decisions_total{endpoint,ruleset,version,outcome}}: evaluations of a rule-set version by an
  * answered call, one per list item; the outcome is read from the model ({@link OutcomeLabel});</li>
  * <li>{@code pbm_decision_duration_seconds{endpoint,status}}: a latency histogram per decision endpoint;</li>
- * <li>{@code pbm_batch_size{endpoint}}: the number of items of a call that decided a list item by item;</li>
+ * <li>{@code pbm_batch_size{endpoint}}: the number of items in the list of a call that decides a list (the
+ * longest list field of the request: monitoring projects, self-evaluation forms, disclosure items...);</li>
  * <li>{@code pbm_replays_total{result}}: replays by MATCH, MISMATCH, VERSION_NOT_DEPLOYED;</li>
  * <li>{@code pbm_ruleset_info{ruleset,version,sha256}}: one gauge per deployed rule-set version, 1 when it
  * loaded, 0 when it did not ({@link RulesetHealth}).</li>
@@ -32,6 +37,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DecisionMetrics {
 
     private final MeterRegistry registry;
+    private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry, RulesetCatalog catalog, RulesetHealth health) {
         this.registry = registry;
@@ -70,15 +76,37 @@ public class DecisionMetrics {
                     .register(registry)
                     .increment(counted.getValue());
         }
-        if (record.batchSize() > 0) {
+        int batchSize = Math.max(record.batchSize(), longestList(record.input()));
+        if (batchSize > 0) {
             DistributionSummary.builder("pbm.batch.size")
-                    .description("Items in a call decided item by item")
+                    .description("Items in the list of a call that decides a list")
                     .tag("endpoint", endpoint)
                     .publishPercentileHistogram()
                     .maximumExpectedValue(100_000.0)
                     .register(registry)
-                    .record(record.batchSize());
+                    .record(batchSize);
         }
+    }
+
+    /** The size of the longest list among the request body's own fields (0 for a body without a list). */
+    private int longestList(Object body) {
+        if (body == null || !body.getClass().getName().startsWith("cn.pbm.api.model.")) {
+            return 0;
+        }
+        int longest = 0;
+        for (Field field : listFields.computeIfAbsent(body.getClass(), type -> Arrays.stream(type.getDeclaredFields())
+                .filter(f -> Collection.class.isAssignableFrom(f.getType()))
+                .peek(f -> f.setAccessible(true))
+                .toList())) {
+            try {
+                if (field.get(body) instanceof Collection<?> items) {
+                    longest = Math.max(longest, items.size());
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return longest;
     }
 
     void replayed(ReplayResult.ResultEnum result) {
