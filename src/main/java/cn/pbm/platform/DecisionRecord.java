@@ -31,6 +31,9 @@ public class DecisionRecord {
     private boolean explaining;
     private boolean replaying;
     private Object input;
+    private final Map<List<String>, Long> outcomes = new LinkedHashMap<>();
+    private int batchSize;
+    private long startedNanos = System.nanoTime();
 
     public UUID decisionId() {
         return decisionId;
@@ -104,6 +107,36 @@ public class DecisionRecord {
         this.jurisdictionChain = List.copyOf(chain);
     }
 
+    /**
+     * Counts {@code n} evaluations of {@code ruleset} whose outcome (see {@link OutcomeLabel}) was
+     * {@code outcome}, for the decision metrics the audit trail records once the call is answered.
+     */
+    void outcome(Ruleset ruleset, String outcome, long n) {
+        outcomes.merge(List.of(ruleset.id(), ruleset.version(), outcome), n, Long::sum);
+    }
+
+    /** Evaluation counts by rule-set id, version and outcome. */
+    Map<List<String>, Long> outcomes() {
+        return outcomes;
+    }
+
+    /** Notes a list evaluated item by item; the call's batch size is the longest such list. */
+    void batch(int items) {
+        batchSize = Math.max(batchSize, items);
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    void started(long nanos) {
+        startedNanos = nanos;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
     /** A replay pins the versions the logged decision recorded; other rule sets are chosen by date as usual. */
     Optional<String> pinnedVersion(String rulesetId) {
         return Optional.ofNullable(pinnedVersions.get(rulesetId));
@@ -116,6 +149,8 @@ public class DecisionRecord {
         used.clear();
         tables.clear();
         rules.clear();
+        outcomes.clear();
+        batchSize = 0;
         pinnedVersions.clear();
         pinnedVersions.putAll(versions);
         jurisdictionChain = null;

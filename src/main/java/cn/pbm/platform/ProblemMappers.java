@@ -82,6 +82,12 @@ public class ProblemMappers {
         return Problems.response(422, "no-ruleset-in-force", "No rule set in force", e.getMessage(), e.errors());
     }
 
+    /** A rule-set version the call needs did not load at start-up (RulesetHealth): the service cannot decide it. */
+    @ServerExceptionMapper
+    public Response rulesetUnavailable(RulesetUnavailableException e) {
+        return Problems.response(503, "ruleset-unavailable", "Rule set unavailable", e.getMessage(), List.of());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
