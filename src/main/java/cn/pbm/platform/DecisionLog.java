@@ -141,6 +141,9 @@ public class DecisionLog {
     public void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation) {
         ObjectNode line = mapper.valueToTree(entry.input(null).output(null).explanation(null));
         JsonNode errors = line.remove("errors");
+        // written below, whole or as hashes
+        line.remove(List.of("input", "output", "explanation", "omitted", "inputSha256", "inputBytes", "outputSha256",
+                "outputBytes"));
         List<String> omitted = new ArrayList<>();
         try {
             Bounded in = bounded(input == null ? Map.of() : input, false);
