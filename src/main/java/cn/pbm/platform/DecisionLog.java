@@ -147,7 +147,9 @@ public class DecisionLog {
         List<String> omitted = new ArrayList<>();
         try {
             Bounded in = bounded(input == null ? Map.of() : input, false);
-            line.put("inputSha256", in.sha256).put("inputBytes", in.size);
+            if (input != null) { // a rejected request's body is never logged, nor its hash
+                line.put("inputSha256", in.sha256).put("inputBytes", in.size);
+            }
             if (in.kept()) {
                 line.putRawValue("input", new RawValue(in.json()));
             } else {
