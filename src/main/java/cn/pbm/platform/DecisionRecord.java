@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import cn.pbm.api.model.FiredRule;
@@ -24,7 +23,7 @@ public class DecisionRecord {
 
     private UUID decisionId = UUID.randomUUID();
     private final Map<String, RulesetRef> used = new LinkedHashMap<>();
-    private final Map<String, String> pinnedVersions = new HashMap<>();
+    private final Map<String, List<String>> pinnedVersions = new HashMap<>();
     private final List<TableMatch> tables = new ArrayList<>();
     private final List<FiredRule> rules = new ArrayList<>();
     private List<String> jurisdictionChain;
@@ -137,13 +136,16 @@ public class DecisionRecord {
         return startedNanos;
     }
 
-    /** A replay pins the versions the logged decision recorded; other rule sets are chosen by date as usual. */
-    Optional<String> pinnedVersion(String rulesetId) {
-        return Optional.ofNullable(pinnedVersions.get(rulesetId));
+    /**
+     * A replay pins the versions the logged decision recorded (one rule set may have been decided with several
+     * versions in one call, e.g. items of different years); other rule sets are chosen by date as usual.
+     */
+    List<String> pinnedVersions(String rulesetId) {
+        return pinnedVersions.getOrDefault(rulesetId, List.of());
     }
 
     /** Starts a re-evaluation inside this call: fresh id and usage, the given versions pinned. */
-    void replay(Map<String, String> versions) {
+    void replay(Map<String, List<String>> versions) {
         replaying = true;
         decisionId = UUID.randomUUID();
         used.clear();

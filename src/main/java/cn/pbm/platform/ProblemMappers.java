@@ -130,7 +130,7 @@ public class ProblemMappers {
         return "";
     }
 
-    private static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field; the contract does not define it";
         }
@@ -145,6 +145,15 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof java.math.BigDecimal) {
             return "number out of range: at most " + StrictJson.BoundedDecimals.MAX_DIGITS
                     + " digits before and after the decimal point";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.time.LocalDate.class) {
+            return "'" + invalid.getValue() + "' is not a date of the form yyyy-MM-dd";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.time.OffsetDateTime.class) {
+            return "'" + invalid.getValue() + "' is not a timestamp of the form yyyy-MM-ddTHH:mm:ss+08:00";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.util.UUID.class) {
+            return "'" + invalid.getValue() + "' is not a UUID of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType());

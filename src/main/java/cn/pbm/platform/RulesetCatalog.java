@@ -93,12 +93,29 @@ public class RulesetCatalog {
     }
 
     /**
-     * The version a call uses: the one its replay pinned, else the one in force on the date for the call's
-     * jurisdiction (its chain of parents as {@link Jurisdictions} resolved it).
+     * The version a call uses: the one in force on the date for the call's jurisdiction (its chain of parents as {@link Jurisdictions}
+     * resolved it); in a replay, among the versions the logged decision
+     * pinned, the one in force on the date (so a call that used several versions of one rule set, for items of
+     * different dates, is replayed with each of them where it applied). When no pinned version is in force on
+     * the date, the date is still checked as a live call checks it (no version at all in force: the same 422);
+     * a single pinned version then stands (a decision dated by the day it was made), several pinned versions
+     * give way to the one in force, which a replay reports as a difference.
      */
     Ruleset select(String id, LocalDate date, DecisionRecord record) {
-        return record.pinnedVersion(id).flatMap(v -> version(id, v))
-                .orElseGet(() -> inForce(id, date, record.jurisdictionChain()));
+        List<String> pinned = record.pinnedVersions(id);
+        if (pinned.isEmpty()) {
+            return inForce(id, date, record.jurisdictionChain());
+        }
+        List<Ruleset> candidates = pinned.stream().map(v -> version(id, v)).flatMap(Optional::stream).toList();
+        Optional<Ruleset> pinnedInForce = candidates.stream()
+                .filter(r -> !r.effectiveFrom().isAfter(date))
+                .filter(r -> r.effectiveTo() == null || r.effectiveTo().isAfter(date))
+                .max(Comparator.comparing(Ruleset::effectiveFrom));
+        if (pinnedInForce.isPresent()) {
+            return pinnedInForce.get();
+        }
+        Ruleset live = inForce(id, date, record.jurisdictionChain());
+        return candidates.size() == 1 ? candidates.get(0) : live;
     }
 
     /** One deployed version, for replaying a logged decision. */
