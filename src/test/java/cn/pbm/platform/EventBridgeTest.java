@@ -127,8 +127,8 @@ class EventBridgeTest {
         assertThat(lines.get(0).path("endpoint").asText()).isEqualTo("/api/v1/monitoring/warnings");
         assertThat(lines.get(0).path("input").path("projects").get(0).path("projectId").asText()).isEqualTo("XY-2023-0001");
         assertThat(lines.get(0).path("output").path("decisionId").asText()).isEqualTo(decisionId);
-        // an auditor replays it like any REST decision
-        given().contentType("application/json").body(lines.get(0).toString()).post("/api/v1/decisions/replay")
+        // an auditor replays it like any REST decision (replay is closed to anonymous callers)
+        given().header(cn.pbm.security.TestTokens.asAuditor()).contentType("application/json").body(lines.get(0).toString()).post("/api/v1/decisions/replay")
                 .then().statusCode(200).body("result", org.hamcrest.Matchers.equalTo("MATCH"))
                 .body("decisionId", org.hamcrest.Matchers.equalTo(decisionId));
     }
