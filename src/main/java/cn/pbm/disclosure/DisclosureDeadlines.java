@@ -60,10 +60,24 @@ public class DisclosureDeadlines implements DisclosureApi {
             throw new NoRulesetInForceException(uncovered);
         }
         Ruleset statusRuleset = decisions.statusInForce(request.getAsOf());
+        // the kinds table says which kinds are due with a draft (and so need draftSubmittedOn): checked for every
+        // item before any result is made
+        List<DisclosureDecisions.KindRule> rules = new ArrayList<>(request.getItems().size());
+        List<FieldError> draftErrors = new ArrayList<>();
+        for (int i = 0; i < request.getItems().size(); i++) {
+            DisclosureItem item = request.getItems().get(i);
+            DisclosureDecisions.KindRule rule = decisions.kind(kindRulesets.get(i), item.getKind().toString(),
+                    item.getTriggerDate(), item.getDraftSubmittedOn());
+            DisclosureRequestCheck.checkDraftDate(item, i, rule.withDraft()).ifPresent(draftErrors::add);
+            rules.add(rule);
+        }
+        if (!draftErrors.isEmpty()) {
+            throw new cn.pbm.platform.InvalidRequestException(draftErrors);
+        }
 
         List<DisclosureDeadlineResult> results = new ArrayList<>(request.getItems().size());
         for (int i = 0; i < request.getItems().size(); i++) {
-            results.add(decide(request, request.getItems().get(i), kindRulesets.get(i), statusRuleset));
+            results.add(decide(request, request.getItems().get(i), rules.get(i), kindRulesets.get(i), statusRuleset));
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
         for (DeadlineStatus status : DeadlineStatus.values()) {
@@ -79,9 +93,8 @@ public class DisclosureDeadlines implements DisclosureApi {
                 .summary(summary);
     }
 
-    private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item, Ruleset kinds,
-            Ruleset statuses) {
-        DisclosureDecisions.KindRule rule = decisions.kind(kinds, item.getKind().toString(), item.getTriggerDate());
+    private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item,
+            DisclosureDecisions.KindRule rule, Ruleset kinds, Ruleset statuses) {
         // the kinds table says which kinds a classification exempts (public disclosure only)
         boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
@@ -96,9 +109,16 @@ public class DisclosureDeadlines implements DisclosureApi {
                 .appliesFrom(rule.appliesFrom())
                 .completedOn(item.getCompletedOn())
                 .legalBasis(rule.legalBasis())
+                .dueBy(DisclosureDeadlineResult.DueByEnum.fromValue(rule.dueBy()))
+                .draftSubmittedOn(item.getDraftSubmittedOn())
                 .provisional(false);
         Long daysPastDue = null;
-        if (!classified && rule.required()) {
+        if (!classified && rule.required() && rule.withDraft()) {
+            // due on the day the draft goes to the people's congress: a fact of the request, not a counted period
+            result.dueDate(item.getDraftSubmittedOn()).shiftedForRestDays(false);
+            daysPastDue = ChronoUnit.DAYS.between(item.getDraftSubmittedOn(),
+                    completed ? item.getCompletedOn() : request.getAsOf());
+        } else if (!classified && rule.required()) {
             Deadline deadline = calendars.counter(kinds).count(item.getTriggerDate(), rule.daysAllowed());
             result.lastDayOfPeriod(deadline.lastDayOfPeriod())
                     .dueDate(deadline.dueDate())
@@ -109,7 +129,8 @@ public class DisclosureDeadlines implements DisclosureApi {
             }
             daysPastDue = ChronoUnit.DAYS.between(deadline.dueDate(), completed ? item.getCompletedOn() : request.getAsOf());
         }
-        DisclosureDecisions.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue);
+        DisclosureDecisions.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue,
+                rule.dueBy());
         result.status(DeadlineStatus.fromValue(status.status()))
                 .statusLabel(status.label())
                 .statusBasis(status.basis());

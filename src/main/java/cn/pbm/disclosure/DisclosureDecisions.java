@@ -19,6 +19,8 @@ public class DisclosureDecisions {
 
     public static final String KINDS = "disclosure.deadlines";
     public static final String STATUS = "disclosure.deadline-status";
+    /** The kinds table's 截止方式 code for an item due with a draft submitted to the people's congress. */
+    static final String WITH_DRAFT = "WITH_DRAFT";
 
     private final DecisionEngine engine;
 
@@ -35,24 +37,32 @@ public class DisclosureDecisions {
         return engine.inForce(STATUS, asOf);
     }
 
-    public KindRule kind(Ruleset ruleset, String kind, LocalDate triggerDate) {
-        DecisionOutcome outcome = engine.evaluate(ruleset, Map.of("kind", kind, "triggerDate", triggerDate));
+    /** @param draftSubmittedOn the request's 草案报送人大之日, or null; the table uses it for WITH_DRAFT kinds */
+    public KindRule kind(Ruleset ruleset, String kind, LocalDate triggerDate, LocalDate draftSubmittedOn) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("kind", kind);
+        inputs.put("triggerDate", triggerDate);
+        inputs.put("draftSubmittedOn", draftSubmittedOn);
+        DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
         if (!(outcome.results().get("disclosureKind") instanceof Map)) {
             throw new IllegalStateException("the disclosure-kinds table of " + ruleset.id() + " " + ruleset.version()
                     + " has no row for kind " + kind);
         }
         Map<String, Object> row = outcome.context("disclosureKind");
         Object days = row.get("daysAllowed");
-        Object required = outcome.results().get("disclosureRequired");
         Object exempt = row.get("exemptIfClassified");
-        if (!(days instanceof BigDecimal count) || !(required instanceof Boolean isRequired)
-                || !(exempt instanceof Boolean exemptIfClassified)) {
-            throw new IllegalStateException("the disclosure-kinds table gave no days or applicability for " + kind);
+        Object dueBy = row.get("dueBy");
+        if (!(exempt instanceof Boolean exemptIfClassified) || !(dueBy instanceof String due)
+                || !(WITH_DRAFT.equals(due) ? days == null : days instanceof BigDecimal)) {
+            throw new IllegalStateException("the disclosure-kinds table gave no days, due-by or exemption for " + kind);
         }
-        return new KindRule(count.intValueExact(), outcome.text("disclosureKind", "kindLabel"),
+        Object required = outcome.results().get("disclosureRequired");
+        // a WITH_DRAFT kind without its draft date is refused by the request check before anything is decided
+        boolean isRequired = required instanceof Boolean b && b;
+        return new KindRule(days == null ? null : ((BigDecimal) days).intValueExact(), outcome.text("disclosureKind", "kindLabel"),
                 outcome.text("disclosureKind", "obligation"), outcome.text("disclosureKind", "triggerEvent"),
                 outcome.text("disclosureKind", "legalBasis"), (LocalDate) row.get("appliesFrom"), isRequired,
-                exemptIfClassified);
+                exemptIfClassified, due);
     }
 
     /**
@@ -60,8 +70,10 @@ public class DisclosureDecisions {
      *        table's 涉密可免 column: public disclosure kinds only)
      * @param daysPastDue null when there is no due date (exempt or not required)
      */
-    public StatusRule status(Ruleset ruleset, boolean classified, boolean required, boolean completed, Long daysPastDue) {
+    public StatusRule status(Ruleset ruleset, boolean classified, boolean required, boolean completed, Long daysPastDue,
+            String dueBy) {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("dueBy", dueBy);
         inputs.put("classified", classified);
         inputs.put("required", required);
         inputs.put("completed", completed);
@@ -72,8 +84,13 @@ public class DisclosureDecisions {
     }
 
     /** One row of the kinds table, and whether it applies on the trigger date. */
-    public record KindRule(int daysAllowed, String label, String obligation, String triggerEvent, String legalBasis,
-            LocalDate appliesFrom, boolean required, boolean exemptIfClassified) {
+    public record KindRule(Integer daysAllowed, String label, String obligation, String triggerEvent, String legalBasis,
+            LocalDate appliesFrom, boolean required, boolean exemptIfClassified, String dueBy) {
+
+        /** Due on the day the draft goes to the people's congress (the request's draftSubmittedOn), not counted. */
+        public boolean withDraft() {
+            return WITH_DRAFT.equals(dueBy);
+        }
     }
 
     /** @param status a code of the status table (EXEMPT, NOT_REQUIRED, PENDING, ...) */

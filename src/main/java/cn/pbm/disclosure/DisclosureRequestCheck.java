@@ -44,6 +44,11 @@ final class DisclosureRequestCheck {
                 errors.add(Problems.field(at + "/completedOn", "completedOn " + item.getCompletedOn()
                         + " is before triggerDate " + item.getTriggerDate()));
             }
+            if (item.getDraftSubmittedOn() != null && item.getDraftSubmittedOn().isBefore(item.getTriggerDate())) {
+                errors.add(Problems.field(at + "/draftSubmittedOn", "draftSubmittedOn " + item.getDraftSubmittedOn()
+                        + " is before triggerDate " + item.getTriggerDate()
+                        + ": an item cannot go with a draft submitted before it existed"));
+            }
             if (item.getCompletedOn() != null && item.getCompletedOn().isAfter(request.getAsOf())) {
                 errors.add(Problems.field(at + "/completedOn", "completedOn " + item.getCompletedOn()
                         + " is after asOf " + request.getAsOf() + ": a completion cannot lie in the future"));
@@ -52,5 +57,24 @@ final class DisclosureRequestCheck {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /**
+     * Whether an item's draftSubmittedOn fits its kind, as the kinds table gives it: required for a kind due with a
+     * draft (WITH_DRAFT), refused for a kind counted in days (never silently ignored).
+     */
+    static java.util.Optional<FieldError> checkDraftDate(DisclosureItem item, int index, boolean withDraft) {
+        String at = "/items/" + index + "/draftSubmittedOn";
+        if (withDraft && item.getDraftSubmittedOn() == null) {
+            return java.util.Optional.of(Problems.field(at, "required for kind " + item.getKind()
+                    + ": the day the budget draft or draft final accounts is submitted to the people's congress"
+                    + " (the item's due date)"));
+        }
+        if (!withDraft && item.getDraftSubmittedOn() != null) {
+            return java.util.Optional.of(Problems.field(at, "not allowed for kind " + item.getKind()
+                    + ": its due date is counted from triggerDate; draftSubmittedOn is only for kinds due with a draft"
+                    + " (REPORT_TO_PEOPLES_CONGRESS)"));
+        }
+        return java.util.Optional.empty();
     }
 }

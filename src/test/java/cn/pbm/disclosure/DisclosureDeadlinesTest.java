@@ -85,16 +85,33 @@ class DisclosureDeadlinesTest {
     @Test
     void everyKindOfTheContractHasARowInTheTable() throws Exception {
         List<DisclosureItem> items = new ArrayList<>();
+        List<DisclosureItem> before2021 = new ArrayList<>();
         for (DisclosureKind kind : DisclosureKind.values()) {
-            items.add(item(kind.getValue(), kind, "2025-06-03"));
+            // a kind due with a draft needs the day the draft goes to the people's congress
+            String draft = kind == DisclosureKind.REPORT_TO_PEOPLES_CONGRESS ? "2025-06-20" : null;
+            items.add(item(kind.getValue(), kind, "2025-06-03")
+                    .draftSubmittedOn(draft == null ? null : LocalDate.parse(draft)));
+            before2021.add(item(kind.getValue(), kind, "2020-06-03")
+                    .draftSubmittedOn(draft == null ? null : LocalDate.parse("2020-06-20")));
         }
         DisclosureDeadlinesDecision decision = call("2025-06-03", items.toArray(DisclosureItem[]::new));
 
-        assertThat(decision.getResults()).allSatisfy(r -> {
+        assertThat(decision.getResults()).hasSize(DisclosureKind.values().length).allSatisfy(r -> {
             assertThat(r.getKindLabel()).isNotBlank();
             assertThat(r.getLegalBasis()).isNotBlank();
             assertThat(r.getStatus()).isEqualTo(DeadlineStatus.PENDING);
         });
+        // the 2015 edition has a row for every kind too (the 2021+ ones NOT_REQUIRED there)
+        DisclosureDeadlinesDecision old = call("2020-06-03", before2021.toArray(DisclosureItem[]::new));
+        assertThat(old.getRuleset().getVersion()).startsWith("1.");
+        assertThat(old.getResults()).hasSize(DisclosureKind.values().length).allSatisfy(r -> {
+            assertThat(r.getKindLabel()).isNotBlank();
+            assertThat(r.getLegalBasis()).isNotBlank();
+        });
+        assertThat(old.getResults()).filteredOn(r -> r.getKind() == DisclosureKind.KEY_EVALUATION_RESULTS_PUBLICATION
+                || r.getKind() == DisclosureKind.REPORT_TO_PEOPLES_CONGRESS)
+                .extracting(DisclosureDeadlineResult::getStatus)
+                .containsExactly(DeadlineStatus.NOT_REQUIRED, DeadlineStatus.NOT_REQUIRED);
     }
 
     @Test
