@@ -82,7 +82,8 @@ public class BudgetAdjustments {
                 : project.getTargetDimensions().stream().sorted().toList();
         return new ProjectRules.Facts(project.getHasTargets(), dimensions, project.getSelfEvaluatedLastYear(),
                 project.getEvaluationGrade() == null ? null : project.getEvaluationGrade().toString(),
-                project.getRectificationDone());
+                project.getRectificationDone(),
+                project.getTargetReview() == null ? null : project.getTargetReview().toString());
     }
 
     private static ProjectAdjustment adjust(BudgetProject project, ProjectRules.Ruling ruling, Totals totals) {
