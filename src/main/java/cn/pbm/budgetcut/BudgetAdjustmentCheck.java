@@ -25,6 +25,15 @@ final class BudgetAdjustmentCheck {
         List<FieldError> errors = new ArrayList<>();
         List<BudgetProject> projects = request.getProjects();
         List<BudgetDepartment> departments = request.getDepartments();
+        // a JSON null where the contract has an array: refused, not read as an empty list
+        if (projects == null) {
+            errors.add(Problems.field("/projects", "expected a JSON array here (leave the field out for none)"));
+            projects = List.of();
+        }
+        if (departments == null) {
+            errors.add(Problems.field("/departments", "expected a JSON array here (leave the field out for none)"));
+            departments = List.of();
+        }
         if (projects.isEmpty() && departments.isEmpty()) {
             errors.add(Problems.field("/projects", "give at least one project or department"));
         }

@@ -5,14 +5,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.pbm.platform.Ruleset;
 import cn.pbm.platform.RulesetCatalog;
+import cn.pbm.platform.RulesetHealth;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The holiday calendar of every deployed version of the disclosure rule set, read and checked at start-up (a
- * broken year file stops the service rather than miscounting), and its counter, which shifts a last day off a
- * weekend when the version's {@code decisions/disclosure/counting.json} says so ({@code weekendsShiftDeadline}):
- * policy that changes due dates is part of the hashed rule set, so flipping it is a new version.
+ * The holiday calendar of every deployed rule-set version that counts statutory periods (the disclosure rule set,
+ * and any other that lists calendar year files: rectification, target review), read and checked at start-up, and
+ * its counter, which shifts a last day off a weekend when the version's {@code decisions/disclosure/counting.json}
+ * says so ({@code weekendsShiftDeadline}): policy that changes due dates is part of the hashed rule set, so
+ * flipping it is a new version. A broken year file never miscounts: the version is noted in {@link RulesetHealth}
+ * (not ready, naming the file) and its calls are answered 503.
  */
 @Startup
 @ApplicationScoped
@@ -23,19 +26,33 @@ public class DisclosureCalendars {
 
     static final String COUNTING_FILE = "disclosure/counting.json";
 
-    public DisclosureCalendars(RulesetCatalog catalog) {
+    private final RulesetHealth health;
+
+    public DisclosureCalendars(RulesetCatalog catalog, RulesetHealth health) {
+        this.health = health;
         for (Ruleset ruleset : catalog.all()) {
-            HolidayCalendar calendar = HolidayCalendar.of(ruleset);
-            boolean counts = ruleset.id().equals(DisclosureDecisions.KINDS) || !calendar.years().isEmpty();
+            boolean counts = ruleset.id().equals(DisclosureDecisions.KINDS)
+                    || ruleset.files().stream().anyMatch(f -> f.path().endsWith(".json"));
             if (!counts) {
                 continue; // a rule set that counts no statutory period
             }
+            HolidayCalendar calendar;
+            boolean weekendsShift;
+            try {
+                calendar = HolidayCalendar.of(ruleset);
+                weekendsShift = weekendsShift(ruleset);
+            } catch (RuntimeException e) {
+                health.broken(ruleset, ruleset.files().stream().map(Ruleset.RuleFile::path)
+                        .filter(p -> p.endsWith(".json")).collect(java.util.stream.Collectors.joining(", ")), e);
+                continue;
+            }
             if (calendar.years().isEmpty()) {
-                throw new IllegalStateException("rule set " + ruleset.id() + " " + ruleset.version()
+                health.broken(ruleset, "calendar/<year>.json", "rule set " + ruleset.id() + " " + ruleset.version()
                         + " lists no holiday calendar file (calendar/<year>.json)");
+                continue;
             }
             calendars.put(ruleset, calendar);
-            counters.put(ruleset, new DeadlineCounter(calendar, weekendsShift(ruleset)));
+            counters.put(ruleset, new DeadlineCounter(calendar, weekendsShift));
         }
     }
 
@@ -56,6 +73,11 @@ public class DisclosureCalendars {
         }
     }
 
+    /** How many rule-set versions have their holiday calendar loaded. */
+    public int loaded() {
+        return calendars.size();
+    }
+
     public HolidayCalendar calendar(Ruleset ruleset) {
         return calendars.get(ruleset);
     }
@@ -63,6 +85,7 @@ public class DisclosureCalendars {
     public DeadlineCounter counter(Ruleset ruleset) {
         DeadlineCounter counter = counters.get(ruleset);
         if (counter == null) {
+            health.requireLoaded(ruleset);
             throw new IllegalStateException("no holiday calendar for rule set " + ruleset.id() + " " + ruleset.version());
         }
         return counter;

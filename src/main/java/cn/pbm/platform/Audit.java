@@ -22,11 +22,13 @@ public class Audit implements AuditApi {
     private final RulesetCatalog catalog;
     private final BuildInfo build;
     private final DecisionReplay replay;
+    private final DecisionMetrics metrics;
 
-    public Audit(RulesetCatalog catalog, BuildInfo build, DecisionReplay replay) {
+    public Audit(RulesetCatalog catalog, BuildInfo build, DecisionReplay replay, DecisionMetrics metrics) {
         this.catalog = catalog;
         this.build = build;
         this.replay = replay;
+        this.metrics = metrics;
     }
 
     @jakarta.inject.Inject
@@ -55,7 +57,9 @@ public class Audit implements AuditApi {
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.POLICY_OFFICER}) // a replay reveals a recorded decision
     public ReplayResult replayDecision(DecisionLogEntry entry) {
-        return replay.replay(entry);
+        ReplayResult result = replay.replay(entry);
+        metrics.replayed(result.getResult());
+        return result;
     }
 
     private RulesetSummary summary(List<Ruleset> versions, boolean withContent) {

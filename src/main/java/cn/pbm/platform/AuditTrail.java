@@ -16,13 +16,17 @@ import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.Problem;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
 /**
  * The audit trail around every decision endpoint, in one place: asks the engines for an explanation when
  * the caller wants one ({@code ?explain=true}) or the decision log records it, adds it to the response, and
- * writes the decision-log line (rejected requests are logged without their bodies).
+ * writes the decision-log line (rejected requests are logged without their bodies), with the call's trace id, and
+ * records the call in the {@link DecisionMetrics}.
  */
 public class AuditTrail {
 
@@ -36,17 +40,22 @@ public class AuditTrail {
     @Inject
     CurrentVertxRequest http; // who called: the identity authentication put on the request, if any
 
+    private final DecisionMetrics metrics;
+
     public AuditTrail(DecisionRecord record, DecisionLog log, ObjectMapper mapper,
-            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations) {
+            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations,
+            DecisionMetrics metrics) {
         this.record = record;
         this.log = log;
         this.mapper = mapper;
         this.logExplanations = logExplanations;
+        this.metrics = metrics;
     }
 
     @ServerRequestFilter
     public void beforeDecision(ContainerRequestContext request) {
         if (isDecisionEndpoint(request)) {
+            record.started(System.nanoTime());
             boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
             record.explaining(asked || (logExplanations && log.enabled()));
         }
@@ -59,7 +68,12 @@ public class AuditTrail {
         }
         String endpoint = request.getUriInfo().getPath();
         boolean success = response.getStatus() < 300;
+        metrics.answered(endpoint, response.getStatus(), record);
+        String traceId = traceId();
         if (success && record.decided()) {
+            Span.current().setAttribute("pbm.decision_id", record.decisionId().toString());
+            Span.current().setAttribute("pbm.rulesets", record.rulesets().stream()
+                    .map(r -> r.getId() + "@" + r.getVersion()).collect(java.util.stream.Collectors.joining(",")));
             Explanation explanation = record.explaining()
                     ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
             boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
@@ -74,7 +88,8 @@ public class AuditTrail {
                         .status(response.getStatus())
                         .caller(Roles.callerOfDecision(http.getCurrent()))
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
-                        .rulesets(record.rulesets()),
+                        .rulesets(record.rulesets())
+                        .traceId(traceId),
                         record.input(), response.getEntity(), explanation);
             }
             if (asked) {
@@ -89,10 +104,17 @@ public class AuditTrail {
                     .status(response.getStatus())
                     .caller(Roles.callerOfDecision(http.getCurrent()))
                     .outcome(DecisionLogEntry.OutcomeEnum.REJECTED)
+                    .traceId(traceId)
                     .errors(errors == null ? null : errors.stream()
                             .map(e -> new FieldError().field(e.getField()).message(e.getMessage())).toList()),
                     null, null, null);
         }
+    }
+
+    /** The trace id of the call's span (docs/operations.md), or null when tracing is switched off. */
+    private static String traceId() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : null;
     }
 
     private static boolean isDecisionEndpoint(ContainerRequestContext request) {

@@ -24,7 +24,9 @@ import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 
 import cn.pbm.api.model.RulesetRef;
 import cn.pbm.api.model.TableMatch;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The one place that talks to the KIE DMN engine. Each deployed rule-set version is compiled once, from the
@@ -38,7 +40,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * inputs, so each version keeps a bounded {@link DecisionMemo} of the answers it gave for inputs made of plain
  * values (a score, a date, a code): a repeated call is answered, with the same matched rows, from the answer
  * the engine gave the first time.
+ *
+ * <p>Every version is compiled at start-up. One that does not compile is noted in {@link RulesetHealth} (the
+ * service is then not ready and names the file) and a call that needs it is answered 503; the others serve.
  */
+@Startup
 @ApplicationScoped
 public class DecisionEngine {
 
@@ -46,24 +52,41 @@ public class DecisionEngine {
     private final DecisionRecord record;
     private final ZoneId zone;
     private final int parallelFrom;
+    private final RulesetHealth health;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
     /** Null only outside CDI (benchmarks), where every call uses the default profile. */
     @jakarta.inject.Inject
     Jurisdictions jurisdictions;
 
+    /** Outside the container (benchmarks): a version that does not compile fails here. */
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
+            int parallelFrom) {
+        this(catalog, record, zone, memoEntries, parallelFrom, new RulesetHealth());
+        if (!health.problems().isEmpty()) {
+            throw new IllegalStateException("rule sets do not compile: " + health.problems());
+        }
+    }
+
+    @Inject
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
             @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
             @ConfigProperty(name = "pbm.engine.memo-entries", defaultValue = "20000") int memoEntries,
-            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
+            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom,
+            RulesetHealth health) {
         this.catalog = catalog;
         this.record = record;
         this.zone = zone;
         this.parallelFrom = parallelFrom;
+        this.health = health;
         for (Ruleset ruleset : catalog.all()) {
             List<Ruleset.RuleFile> dmnFiles = ruleset.files().stream()
                     .filter(f -> f.path().endsWith(".dmn")).toList();
             if (dmnFiles.size() == 1) {
-                models.put(ruleset, compile(ruleset, dmnFiles.get(0), memoEntries));
+                try {
+                    models.put(ruleset, compile(ruleset, dmnFiles.get(0), memoEntries));
+                } catch (RuntimeException e) {
+                    health.broken(ruleset, dmnFiles.get(0).path(), e);
+                }
             }
         }
     }
@@ -125,6 +148,7 @@ public class DecisionEngine {
         List<TableMatch> explanation = record.explaining() ? new ArrayList<>() : null;
         DecisionOutcome outcome = decide(compiled, ruleset, inputs, explanation);
         record.used(ruleset);
+        record.outcome(ruleset, compiled.outcome().label(outcome.results()), 1);
         if (explanation != null) {
             explanation.forEach(record::matched);
         }
@@ -143,6 +167,12 @@ public class DecisionEngine {
                 () -> explaining ? new ArrayList<TableMatch>() : null,
                 (explanation, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explanation));
         record.used(ruleset);
+        record.batch(items.size());
+        Map<String, Long> byOutcome = new HashMap<>();
+        for (DecisionOutcome outcome : outcomes) {
+            byOutcome.merge(compiled.outcome().label(outcome.results()), 1L, Long::sum);
+        }
+        byOutcome.forEach((label, n) -> record.outcome(ruleset, label, n));
         if (explaining) {
             explanations.forEach(explanation -> explanation.forEach(record::matched));
         }
@@ -178,6 +208,7 @@ public class DecisionEngine {
     private CompiledModel model(Ruleset ruleset) {
         CompiledModel compiled = models.get(ruleset);
         if (compiled == null) {
+            health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DMN model");
         }
@@ -205,11 +236,16 @@ public class DecisionEngine {
         if (compiled.size() != 1) {
             throw new IllegalStateException("rule set " + ruleset.id() + ": expected one DMN model in " + file.path());
         }
+        if (compiled.get(0).hasErrors()) {
+            throw new IllegalStateException(compiled.get(0).getMessages(DMNMessage.Severity.ERROR).stream()
+                    .map(DMNMessage::getText).collect(Collectors.joining("; ")));
+        }
         runtime.addListener(new TableExplainer(compiled.get(0)));
         return new CompiledModel(runtime, compiled.get(0),
-                DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries));
+                DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries),
+                OutcomeLabel.of(compiled.get(0)));
     }
 
-    private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo) {
+    private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome) {
     }
 }

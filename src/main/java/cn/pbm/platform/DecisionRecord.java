@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import cn.pbm.api.model.FiredRule;
@@ -24,13 +23,16 @@ public class DecisionRecord {
 
     private UUID decisionId = UUID.randomUUID();
     private final Map<String, RulesetRef> used = new LinkedHashMap<>();
-    private final Map<String, String> pinnedVersions = new HashMap<>();
+    private final Map<String, List<String>> pinnedVersions = new HashMap<>();
     private final List<TableMatch> tables = new ArrayList<>();
     private final List<FiredRule> rules = new ArrayList<>();
     private List<String> jurisdictionChain;
     private boolean explaining;
     private boolean replaying;
     private Object input;
+    private final Map<List<String>, Long> outcomes = new LinkedHashMap<>();
+    private int batchSize;
+    private long startedNanos = System.nanoTime();
 
     public UUID decisionId() {
         return decisionId;
@@ -104,18 +106,53 @@ public class DecisionRecord {
         this.jurisdictionChain = List.copyOf(chain);
     }
 
-    /** A replay pins the versions the logged decision recorded; other rule sets are chosen by date as usual. */
-    Optional<String> pinnedVersion(String rulesetId) {
-        return Optional.ofNullable(pinnedVersions.get(rulesetId));
+    /**
+     * Counts {@code n} evaluations of {@code ruleset} whose outcome (see {@link OutcomeLabel}) was
+     * {@code outcome}, for the decision metrics the audit trail records once the call is answered.
+     */
+    void outcome(Ruleset ruleset, String outcome, long n) {
+        outcomes.merge(List.of(ruleset.id(), ruleset.version(), outcome), n, Long::sum);
+    }
+
+    /** Evaluation counts by rule-set id, version and outcome. */
+    Map<List<String>, Long> outcomes() {
+        return outcomes;
+    }
+
+    /** Notes a list evaluated item by item; the call's batch size is the longest such list. */
+    void batch(int items) {
+        batchSize = Math.max(batchSize, items);
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    void started(long nanos) {
+        startedNanos = nanos;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /**
+     * A replay pins the versions the logged decision recorded (one rule set may have been decided with several
+     * versions in one call, e.g. items of different years); other rule sets are chosen by date as usual.
+     */
+    List<String> pinnedVersions(String rulesetId) {
+        return pinnedVersions.getOrDefault(rulesetId, List.of());
     }
 
     /** Starts a re-evaluation inside this call: fresh id and usage, the given versions pinned. */
-    void replay(Map<String, String> versions) {
+    void replay(Map<String, List<String>> versions) {
         replaying = true;
         decisionId = UUID.randomUUID();
         used.clear();
         tables.clear();
         rules.clear();
+        outcomes.clear();
+        batchSize = 0;
         pinnedVersions.clear();
         pinnedVersions.putAll(versions);
         jurisdictionChain = null;

@@ -38,9 +38,12 @@ public class DecisionReplay {
     private final DecisionRecord record;
     private final ObjectMapper mapper;
     private final LongLists longLists;
+    private final DecisionLog log;
     private final Map<String, Method> endpoints = new LinkedHashMap<>();
 
-    public DecisionReplay(RulesetCatalog catalog, DecisionRecord record, ObjectMapper mapper, LongLists longLists) {
+    public DecisionReplay(RulesetCatalog catalog, DecisionRecord record, ObjectMapper mapper, LongLists longLists,
+            DecisionLog log) {
+        this.log = log;
         this.catalog = catalog;
         this.record = record;
         this.mapper = mapper;
@@ -68,13 +71,14 @@ public class DecisionReplay {
             throw new InvalidRequestException("/endpoint", "not a decision endpoint of this service: "
                     + entry.getEndpoint());
         }
-        Map<String, String> pins = new LinkedHashMap<>();
+        checkShape(entry);
+        Map<String, List<String>> pins = new LinkedHashMap<>();
         List<RulesetRef> notDeployed = new ArrayList<>();
         for (RulesetRef used : entry.getRulesets()) {
             boolean deployed = catalog.version(used.getId(), used.getVersion())
                     .filter(r -> r.sha256().equals(used.getSha256())).isPresent();
             if (deployed) {
-                pins.put(used.getId(), used.getVersion());
+                pins.computeIfAbsent(used.getId(), k -> new ArrayList<>()).add(used.getVersion());
             } else {
                 notDeployed.add(used);
             }
@@ -82,30 +86,111 @@ public class DecisionReplay {
         if (!notDeployed.isEmpty()) {
             return result.result(ReplayResult.ResultEnum.VERSION_NOT_DEPLOYED).notDeployed(notDeployed);
         }
+        boolean inputOmitted = entry.getOmitted() != null
+                && entry.getOmitted().contains(DecisionLogEntry.OmittedEnum.INPUT);
+        if (inputOmitted && (entry.getInput() == null || entry.getInput().isEmpty())) {
+            throw new InputNotKept();
+        }
+        boolean outputOmitted = entry.getOutputSha256() != null
+                && (entry.getOutput() == null || entry.getOutput().isEmpty());
         record.replay(pins);
-        JsonNode replayed = mapper.valueToTree(invoke(endpoint, entry.getInput()));
-        JsonNode recorded = mapper.valueToTree(entry.getOutput());
+        Object answer = invoke(endpoint, entry);
         List<Difference> differences = new ArrayList<>();
-        compare(recorded, replayed, "", differences);
+        if (outputOmitted) { // the log kept only the answer's hash: compared whole
+            String replayedSha256;
+            try {
+                replayedSha256 = log.sha256WithoutDecisionId(answer);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (!replayedSha256.equals(entry.getOutputSha256())) {
+                differences.add(new Difference().field("").recorded("sha256:" + entry.getOutputSha256())
+                        .replayed("sha256:" + replayedSha256));
+            }
+        } else {
+            compare(mapper.valueToTree(entry.getOutput()), mapper.valueToTree(answer), "", differences);
+        }
         return result.replayDecisionId(record.decisionId())
                 .result(differences.isEmpty() ? ReplayResult.ResultEnum.MATCH : ReplayResult.ResultEnum.MISMATCH)
                 .differences(differences);
     }
 
-    private Object invoke(Method endpoint, Map<String, Object> input) {
+    /**
+     * What the contract's schema cannot say about a log line: the rule-set pins are required (without them a
+     * replay would decide with today's rules and skip the version check), and no list holds a null.
+     */
+    private static void checkShape(DecisionLogEntry entry) {
+        List<cn.pbm.api.model.FieldError> errors = new ArrayList<>();
+        if (entry.getRulesets() == null || entry.getRulesets().isEmpty()) {
+            errors.add(Problems.field("/rulesets", "the rule-set versions the decision recorded are required"));
+        } else {
+            for (int i = 0; i < entry.getRulesets().size(); i++) {
+                if (entry.getRulesets().get(i) == null) {
+                    errors.add(Problems.field("/rulesets/" + i, "expected a rule-set object here"));
+                }
+            }
+        }
+        if (entry.getErrors() != null) {
+            for (int i = 0; i < entry.getErrors().size(); i++) {
+                if (entry.getErrors().get(i) == null) {
+                    errors.add(Problems.field("/errors/" + i, "expected an error object here"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** A line whose input the log did not keep, replayed without the original body: said so, not guessed. */
+    static final class InputNotKept extends RuntimeException {
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public jakarta.ws.rs.core.Response inputNotKept(InputNotKept e) {
+        return Problems.response(422, "input-not-kept", "Input not kept",
+                "The decision log kept only the SHA-256 of this decision's request (it was larger than "
+                        + "pbm.decision-log.max-body-bytes). Put the original request body in input to replay it; "
+                        + "it must hash to inputSha256.",
+                List.of(Problems.field("/input", "the original request body is required (the log omitted it)")));
+    }
+
+    private Object invoke(Method endpoint, DecisionLogEntry entry) {
+        Map<String, Object> input = entry.getInput();
         Object resource = Arc.container().select(endpoint.getDeclaringClass()).get();
         Object[] arguments = new Object[endpoint.getParameterCount()];
         Parameter[] parameters = endpoint.getParameters();
         for (int i = 0; i < parameters.length; i++) {
-            arguments[i] = parameters[i].isAnnotationPresent(QueryParam.class) ? null : body(input, parameters[i]);
+            if (!parameters[i].isAnnotationPresent(QueryParam.class)) {
+                arguments[i] = body(input, parameters[i]);
+                if (entry.getInputSha256() != null && !entry.getInputSha256().equals(log.sha256(arguments[i]))) {
+                    throw new InvalidRequestException("/input",
+                            "does not hash to the recorded inputSha256: not the request this decision was made on");
+                }
+            }
         }
         try {
             return endpoint.invoke(resource, arguments);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } catch (InvocationTargetException e) {
+            // what the endpoint refuses is answered as live, with each field named inside the recorded input
+            if (e.getCause() instanceof InvalidRequestException invalid) {
+                throw new InvalidRequestException(inInput(invalid.errors()));
+            }
+            if (e.getCause() instanceof ContractViolationException violation) {
+                throw new ContractViolationException(inInput(violation.errors()));
+            }
+            if (e.getCause() instanceof NoRulesetInForceException none && !none.errors().isEmpty()) {
+                throw new NoRulesetInForceException(inInput(none.errors()));
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+    }
+
+    private static List<cn.pbm.api.model.FieldError> inInput(List<cn.pbm.api.model.FieldError> errors) {
+        return errors.stream().map(e -> Problems.field(e.getField() != null && e.getField().startsWith("/input")
+                ? e.getField() : "/input" + (e.getField() == null ? "" : e.getField()), e.getMessage())).toList();
     }
 
     /** The recorded input as the endpoint's request type, held to the same contract as a live request. */
@@ -114,8 +199,11 @@ public class DecisionReplay {
         try {
             body = mapper.convertValue(input, parameter.getType());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("/input", "the recorded input does not fit the endpoint: "
-                    + e.getMessage());
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                throw new InvalidRequestException("/input" + ProblemMappers.pointerOf(json),
+                        ProblemMappers.describe(json));
+            }
+            throw new InvalidRequestException("/input", "the recorded input does not fit the endpoint");
         }
         List<cn.pbm.api.model.FieldError> errors = longLists.violations(body, "/input");
         if (!errors.isEmpty()) {

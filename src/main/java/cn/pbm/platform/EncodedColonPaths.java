@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -15,13 +16,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 public class EncodedColonPaths {
 
     @ServerRequestFilter(preMatching = true)
-    public void decodeColons(ContainerRequestContext request) {
-        URI uri = request.getUriInfo().getRequestUri();
-        String path = uri.getRawPath();
+    public void decodeColons(ContainerRequestContext request, HttpServerRequest http) {
+        // the raw path from the connection: the JAX-RS request URI cannot be built for an HTTP/1.0 request
+        // without a Host header (which is legal), and asking for it was a 500
+        String path = http.path();
         if (path != null && (path.contains("%3A") || path.contains("%3a"))) {
             String decoded = path.replace("%3A", ":").replace("%3a", ":");
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + decoded + query));
+            String query = http.query() == null ? "" : "?" + http.query();
+            String authority = http.authority() != null ? http.authority().toString()
+                    : http.localAddress() != null ? http.localAddress().hostAddress() + ":" + http.localAddress().port()
+                    : "localhost";
+            request.setRequestUri(URI.create(http.scheme() + "://" + authority + decoded + query));
         }
     }
 }

@@ -87,7 +87,11 @@ public class Jurisdictions {
     }
 
     static Map<String, Jurisdiction> load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(FILE)) {
+        return load(loader::getResourceAsStream);
+    }
+
+    static Map<String, Jurisdiction> load(RulesetCatalog.Source source) {
+        try (InputStream in = source.open(FILE)) {
             if (in == null) {
                 return Map.of();
             }

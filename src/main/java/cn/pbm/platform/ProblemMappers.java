@@ -82,6 +82,12 @@ public class ProblemMappers {
         return Problems.response(422, "no-ruleset-in-force", "No rule set in force", e.getMessage(), e.errors());
     }
 
+    /** A rule-set version the call needs did not load at start-up (RulesetHealth): the service cannot decide it. */
+    @ServerExceptionMapper
+    public Response rulesetUnavailable(RulesetUnavailableException e) {
+        return Problems.response(503, "ruleset-unavailable", "Rule set unavailable", e.getMessage(), List.of());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -124,7 +130,7 @@ public class ProblemMappers {
         return "";
     }
 
-    private static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field; the contract does not define it";
         }
@@ -139,6 +145,15 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof java.math.BigDecimal) {
             return "number out of range: at most " + StrictJson.BoundedDecimals.MAX_DIGITS
                     + " digits before and after the decimal point";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.time.LocalDate.class) {
+            return "'" + invalid.getValue() + "' is not a date of the form yyyy-MM-dd";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.time.OffsetDateTime.class) {
+            return "'" + invalid.getValue() + "' is not a timestamp of the form yyyy-MM-ddTHH:mm:ss+08:00";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.util.UUID.class) {
+            return "'" + invalid.getValue() + "' is not a UUID of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType());

@@ -37,16 +37,24 @@ public class RuleEngine {
 
     private final RulesetCatalog catalog;
     private final DecisionRecord record;
+    private final RulesetHealth health;
     private final Map<Ruleset, KieBase> bases = new HashMap<>();
 
-    public RuleEngine(RulesetCatalog catalog, DecisionRecord record) {
+    /** A version whose DRL does not compile is noted in {@link RulesetHealth}; a call that needs it gets a 503. */
+    public RuleEngine(RulesetCatalog catalog, DecisionRecord record, RulesetHealth health) {
         this.catalog = catalog;
         this.record = record;
+        this.health = health;
         for (Ruleset ruleset : catalog.all()) {
             List<Ruleset.RuleFile> drlFiles = ruleset.files().stream()
                     .filter(f -> f.path().endsWith(".drl")).toList();
             if (!drlFiles.isEmpty()) {
-                bases.put(ruleset, compile(ruleset, drlFiles));
+                try {
+                    bases.put(ruleset, compile(ruleset, drlFiles));
+                } catch (RuntimeException e) {
+                    health.broken(ruleset, drlFiles.stream().map(Ruleset.RuleFile::path)
+                            .collect(Collectors.joining(", ")), e);
+                }
             }
         }
     }
@@ -60,6 +68,7 @@ public class RuleEngine {
     public void execute(Ruleset ruleset, Iterable<?> facts) {
         KieBase base = bases.get(ruleset);
         if (base == null) {
+            health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DRL rules");
         }
@@ -89,8 +98,7 @@ public class RuleEngine {
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
         Results results = builder.getResults();
         if (results.hasMessages(Message.Level.ERROR)) {
-            throw new IllegalStateException("rule set " + ruleset.id() + " " + ruleset.version()
-                    + ": DRL does not compile: " + results.getMessages(Message.Level.ERROR).stream()
+            throw new IllegalStateException("DRL does not compile: " + results.getMessages(Message.Level.ERROR).stream()
                             .map(Message::toString).collect(Collectors.joining("; ")));
         }
         return services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();

@@ -3,6 +3,8 @@ package cn.pbm.platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -21,12 +23,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The deployed rule sets (several versions of one policy may be deployed side by side), read from the manifest {@code rulesets.yaml} on the classpath (authored as
  * {@code dmn/rulesets.yaml}). Each rule file is read once and hashed; the engine compiles those same bytes,
  * so the hash a response carries is the hash of what decided.
+ *
+ * <p>{@code pbm.rulesets.directory}, when set, names a directory laid out as the classpath is (the manifest
+ * {@code rulesets.yaml} beside {@code grading/}, {@code warning/}...): the rule sets are read from there instead
+ * of from the build, e.g. from a volume mounted into the container.
  */
 @ApplicationScoped
 public class RulesetCatalog {
@@ -37,6 +46,13 @@ public class RulesetCatalog {
 
     public RulesetCatalog() {
         this(loadManifest(Thread.currentThread().getContextClassLoader()));
+    }
+
+    @Inject
+    public RulesetCatalog(@ConfigProperty(name = "pbm.rulesets.directory") Optional<String> directory) {
+        this(directory.filter(d -> !d.isBlank())
+                .map(d -> loadManifest(fromDirectory(Path.of(d))))
+                .orElseGet(() -> loadManifest(Thread.currentThread().getContextClassLoader())));
     }
 
     RulesetCatalog(List<Ruleset> rulesets) {
@@ -77,12 +93,29 @@ public class RulesetCatalog {
     }
 
     /**
-     * The version a call uses: the one its replay pinned, else the one in force on the date for the call's
-     * jurisdiction (its chain of parents as {@link Jurisdictions} resolved it).
+     * The version a call uses: the one in force on the date for the call's jurisdiction (its chain of parents as {@link Jurisdictions}
+     * resolved it); in a replay, among the versions the logged decision
+     * pinned, the one in force on the date (so a call that used several versions of one rule set, for items of
+     * different dates, is replayed with each of them where it applied). When no pinned version is in force on
+     * the date, the date is still checked as a live call checks it (no version at all in force: the same 422);
+     * a single pinned version then stands (a decision dated by the day it was made), several pinned versions
+     * give way to the one in force, which a replay reports as a difference.
      */
     Ruleset select(String id, LocalDate date, DecisionRecord record) {
-        return record.pinnedVersion(id).flatMap(v -> version(id, v))
-                .orElseGet(() -> inForce(id, date, record.jurisdictionChain()));
+        List<String> pinned = record.pinnedVersions(id);
+        if (pinned.isEmpty()) {
+            return inForce(id, date, record.jurisdictionChain());
+        }
+        List<Ruleset> candidates = pinned.stream().map(v -> version(id, v)).flatMap(Optional::stream).toList();
+        Optional<Ruleset> pinnedInForce = candidates.stream()
+                .filter(r -> !r.effectiveFrom().isAfter(date))
+                .filter(r -> r.effectiveTo() == null || r.effectiveTo().isAfter(date))
+                .max(Comparator.comparing(Ruleset::effectiveFrom));
+        if (pinnedInForce.isPresent()) {
+            return pinnedInForce.get();
+        }
+        Ruleset live = inForce(id, date, record.jurisdictionChain());
+        return candidates.size() == 1 ? candidates.get(0) : live;
     }
 
     /** One deployed version, for replaying a logged decision. */
@@ -102,9 +135,25 @@ public class RulesetCatalog {
         return rulesets;
     }
 
+    /** Where the manifest and the rule files are read from, by classpath name; null when there is no such file. */
+    interface Source {
+        InputStream open(String name) throws IOException;
+    }
+
+    static Source fromDirectory(Path directory) {
+        return name -> {
+            Path file = directory.resolve(name).normalize();
+            return file.startsWith(directory.normalize()) && Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+        };
+    }
+
     static List<Ruleset> loadManifest(ClassLoader loader) {
+        return loadManifest(loader::getResourceAsStream);
+    }
+
+    static List<Ruleset> loadManifest(Source loader) {
         Manifest manifest;
-        try (InputStream in = loader.getResourceAsStream(MANIFEST)) {
+        try (InputStream in = loader.open(MANIFEST)) {
             if (in == null) {
                 throw new IllegalStateException(MANIFEST + " is not on the classpath");
             }
@@ -168,8 +217,8 @@ public class RulesetCatalog {
         return sha256(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static byte[] read(ClassLoader loader, String name) {
-        try (InputStream in = loader.getResourceAsStream(name)) {
+    private static byte[] read(Source loader, String name) {
+        try (InputStream in = loader.open(name)) {
             if (in == null) {
                 throw new IllegalStateException(MANIFEST + " names " + name + ", which is not deployed");
             }

@@ -39,6 +39,27 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimals()));
+        // a modifier, not a plain deserializer: it wins over the Java-time module whatever the registration order
+        mapper.registerModule(new SimpleModule("strict-dates").setDeserializerModifier(
+                new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+                    @Override
+                    public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyDeserializer(
+                            com.fasterxml.jackson.databind.DeserializationConfig config,
+                            com.fasterxml.jackson.databind.BeanDescription description,
+                            com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+                        Class<?> type = description.getBeanClass();
+                        if (type == java.time.LocalDate.class) {
+                            return new StrictDates();
+                        }
+                        if (type == java.time.OffsetDateTime.class) {
+                            return new StrictTimestamps();
+                        }
+                        if (type == java.util.UUID.class) {
+                            return new StrictUuids();
+                        }
+                        return deserializer;
+                    }
+                }));
         // a JSON value is accepted only in its own shape: a number for a number, a string for a text or date
         acceptOnly(mapper, LogicalType.Integer, CoercionInputShape.Integer);
         acceptOnly(mapper, LogicalType.Float, CoercionInputShape.Integer, CoercionInputShape.Float);
@@ -68,6 +89,77 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw context.weirdNumberException(value, BigDecimal.class, "absurd magnitude");
             }
             return value;
+        }
+    }
+
+    /** A date is a JSON string {@code yyyy-MM-dd} and nothing else: no spaces, no time part, no 5-digit year. */
+    static final class StrictDates extends StdScalarDeserializer<java.time.LocalDate> {
+
+        static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+        StrictDates() {
+            super(java.time.LocalDate.class);
+        }
+
+        @Override
+        public java.time.LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
+            }
+            String text = parser.getText();
+            if (FORM.matcher(text).matches()) {
+                try {
+                    return java.time.LocalDate.parse(text);
+                } catch (java.time.DateTimeException e) {
+                    // falls through: 2023-02-30
+                }
+            }
+            throw context.weirdStringException(text, java.time.LocalDate.class, "not a date yyyy-MM-dd");
+        }
+    }
+
+    /** A timestamp is an ISO-8601 string with an offset, never a number. */
+    static final class StrictTimestamps extends StdScalarDeserializer<java.time.OffsetDateTime> {
+
+        StrictTimestamps() {
+            super(java.time.OffsetDateTime.class);
+        }
+
+        @Override
+        public java.time.OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (java.time.OffsetDateTime) context.handleUnexpectedToken(java.time.OffsetDateTime.class, parser);
+            }
+            String text = parser.getText();
+            try {
+                return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (java.time.DateTimeException e) {
+                throw context.weirdStringException(text, java.time.OffsetDateTime.class, "not an ISO-8601 timestamp");
+            }
+        }
+    }
+
+    /** An id is the canonical 36-character UUID string, without spaces around it. */
+    static final class StrictUuids extends StdScalarDeserializer<java.util.UUID> {
+
+        static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+        StrictUuids() {
+            super(java.util.UUID.class);
+        }
+
+        @Override
+        public java.util.UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (java.util.UUID) context.handleUnexpectedToken(java.util.UUID.class, parser);
+            }
+            String text = parser.getText();
+            if (!FORM.matcher(text).matches()) {
+                throw context.weirdStringException(text, java.util.UUID.class, "not a UUID");
+            }
+            return java.util.UUID.fromString(text);
         }
     }
 

@@ -75,7 +75,7 @@ class HolidayCalendarTest {
     void addingNextYearIsAFileAndAManifestLineNoCode() {
         RulesetCatalog catalog = withNextYear();
         Ruleset ruleset = catalog.inForce(DisclosureDecisions.KINDS, LocalDate.parse("2026-12-20"));
-        DisclosureCalendars calendars = new DisclosureCalendars(catalog);
+        DisclosureCalendars calendars = new DisclosureCalendars(catalog, new cn.pbm.platform.RulesetHealth());
 
         assertThat(calendars.calendar(ruleset).years()).containsExactly(2025, 2026, 2027);
         Deadline deadline = calendars.counter(ruleset).count(LocalDate.parse("2026-12-20"), 20);

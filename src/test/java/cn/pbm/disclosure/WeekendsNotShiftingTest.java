@@ -43,7 +43,7 @@ class WeekendsNotShiftingTest {
     @Test
     void weekendsOffLeavesASaturdayAndStillShiftsOfficialHolidays() {
         RulesetCatalog off = withCounting("{\"weekendsShiftDeadline\": false}");
-        DeadlineCounter counter = new DisclosureCalendars(off).counter(current(off));
+        DeadlineCounter counter = new DisclosureCalendars(off, new cn.pbm.platform.RulesetHealth()).counter(current(off));
 
         assertThat(counter.count(LocalDate.parse("2025-03-02"), 20).dueDate()).isEqualTo("2025-03-22");
         assertThat(counter.count(LocalDate.parse("2025-03-02"), 20).shifted()).isFalse();
@@ -55,7 +55,7 @@ class WeekendsNotShiftingTest {
         RulesetCatalog deployed = new RulesetCatalog();
         RulesetCatalog off = withCounting("{\"weekendsShiftDeadline\": false}");
 
-        assertThat(new DisclosureCalendars(deployed).counter(current(deployed))
+        assertThat(new DisclosureCalendars(deployed, new cn.pbm.platform.RulesetHealth()).counter(current(deployed))
                 .count(LocalDate.parse("2025-03-02"), 20).dueDate()).isEqualTo("2025-03-24");
         assertThat(current(off).version()).isEqualTo(current(deployed).version());
         assertThat(current(off).sha256()).as("same version, different policy: the hash tells")

@@ -1,0 +1,53 @@
+package cn.pbm.platform;
+
+import java.util.List;
+
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The edges of the HTTP layer, below the REST endpoints:
+ * <ul>
+ * <li>no HTTP/2 cleartext upgrade ({@code Upgrade: h2c}): {@code quarkus.http.http2=false} alone does not stop
+ * it, and a large body sent with the upgrade hung after the 101; the upgrade header is now ignored and the
+ * request answered over HTTP/1.1;</li>
+ * <li>a 4xx the router itself produces (a malformed {@code %} escape in the path, a chunked body outgrowing
+ * the size limit) is answered as {@code application/problem+json}.</li>
+ * </ul>
+ * What the HTTP codec refuses before any of our code runs (a request line over
+ * {@code quarkus.http.limits.max-initial-line-length}: 414; two {@code Content-Length} headers or another
+ * malformed head: 400) keeps the codec's empty answer and the connection is closed; see docs/hardening.md.
+ */
+@ApplicationScoped
+public class HttpEdges implements HttpServerOptionsCustomizer {
+
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        options.setHttp2ClearTextEnabled(false);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (status >= 400 && status < 500 && !ctx.response().ended() && !ctx.response().headWritten()) {
+                String title = switch (status) {
+                    case 413 -> "Payload too large";
+                    case 414 -> "URI too long";
+                    default -> "Bad request";
+                };
+                var problem = Problems.response(status, "http-" + status, title,
+                        "The HTTP request was refused before it reached an endpoint.", List.of()).getEntity();
+                ctx.response().setStatusCode(status)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                        .end(Json.encode(problem));
+                return;
+            }
+            ctx.next();
+        });
+    }
+}

@@ -1,0 +1,273 @@
+package cn.pbm.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Issue 21: each finding of the hostile-caller run, reproduced and answered without a 500. */
+@QuarkusTest
+class HardeningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
+    private static final String DISCLOSURE_EXAMPLE = """
+            {"asOf": "2025-10-10", "items": [
+              {"itemId": "D1", "kind": "BUDGET_TARGETS_PUBLICATION", "triggerDate": "2025-09-15", "classified": false, "completedOn": null},
+              {"itemId": "D2", "kind": "SELF_EVALUATION_PUBLICATION", "triggerDate": "2020-12-31", "classified": false}]}""";
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    private long logStart;
+
+    @BeforeEach
+    void markTheLog() throws Exception {
+        logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+    }
+
+    private ObjectNode logLine(String decisionId) throws Exception {
+        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
+            log.position(logStart);
+            for (String line : new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList()) {
+                JsonNode node = JSON.readTree(line);
+                if (decisionId.equals(node.path("decisionId").asText())) {
+                    return (ObjectNode) node;
+                }
+            }
+        }
+        throw new AssertionError("no log line for " + decisionId);
+    }
+
+    private static String decide(String endpoint, String body) {
+        return given().contentType("application/json").body(body).post(endpoint).then().statusCode(200)
+                .extract().path("decisionId");
+    }
+
+    private static io.restassured.response.ValidatableResponse replay(JsonNode line) {
+        return given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then();
+    }
+
+    // --- 1. 500s ---
+
+    @Test
+    void nullListsOnBudgetAdjustmentsAreRefusedByName() {
+        for (String list : List.of("projects", "departments")) {
+            given().contentType("application/json").body("{\"budgetYear\": 2025, \"" + list + "\": null}")
+                    .post("/api/v1/budget-adjustments").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("/" + list));
+        }
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1 << 16];
+            int n = in.read(buffer); // the status line and headers come in the first read
+            return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anHttp10RequestWithoutHostIsDecided() throws Exception {
+        String answer = raw("POST /api/v1/grading/evaluation HTTP/1.0\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 12\r\n\r\n{\"score\":85}");
+        assertThat(answer).startsWith("HTTP/1.0 200").contains("\"grade\":\"GOOD\"");
+    }
+
+    // --- 2 + 3. Replay ---
+
+    @Test
+    void theReadmeDisclosureExampleReplaysToAMatchWithBothVersionsOfItsRuleSet() throws Exception {
+        String id = decide("/api/v1/disclosure/deadlines", DISCLOSURE_EXAMPLE);
+        ObjectNode line = logLine(id);
+        assertThat(line.get("rulesets").findValuesAsText("version")).contains("2.0.0", "1.0.0");
+        replay(line).statusCode(200).body("result", equalTo("MATCH"));
+    }
+
+    @Test
+    void aReplayRequiresTheRuleSetPins() throws Exception {
+        ObjectNode line = logLine(decide("/api/v1/grading/evaluation", "{\"score\": 85}"));
+        ObjectNode withoutPins = line.deepCopy();
+        withoutPins.remove("rulesets");
+        replay(withoutPins).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("/rulesets"));
+        ObjectNode emptyPins = line.deepCopy();
+        emptyPins.putArray("rulesets");
+        replay(emptyPins).statusCode(400).body("errors.field", hasItem("/rulesets"));
+        ObjectNode nullPin = line.deepCopy();
+        ((ArrayNode) nullPin.get("rulesets")).addNull();
+        replay(nullPin).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("/rulesets/1"));
+    }
+
+    @Test
+    void aReplayHoldsTheLineToItsShape() throws Exception {
+        ObjectNode line = logLine(decide("/api/v1/grading/evaluation", "{\"score\": 85}"));
+        ObjectNode spaced = line.deepCopy();
+        spaced.put("decisionId", line.get("decisionId").asText() + " ");
+        replay(spaced).statusCode(400).body("errors.field", hasItem("/decisionId"));
+        ObjectNode numericTime = line.deepCopy();
+        numericTime.put("timestamp", 5);
+        replay(numericTime).statusCode(400).body("errors.field", hasItem("/timestamp"));
+        ObjectNode nullError = line.deepCopy();
+        nullError.putArray("errors").addNull();
+        replay(nullError).statusCode(400).body("errors.field", hasItem("/errors/0"));
+    }
+
+    @Test
+    void aReplayedInputIsValidatedAsLiveNamingThePointerInsideInput() throws Exception {
+        ObjectNode line = logLine(decide("/api/v1/disclosure/deadlines", DISCLOSURE_EXAMPLE));
+        line.remove("inputSha256"); // an edited line, as an auditor might try it
+        ObjectNode input = (ObjectNode) line.get("input");
+        ObjectNode ancient = line.deepCopy();
+        ((ObjectNode) ancient.get("input")).put("asOf", "0000-01-01");
+        ((ObjectNode) ancient.get("input").get("items").get(0)).put("triggerDate", "0000-01-01");
+        ((ObjectNode) ancient.get("input").get("items").get(1)).put("triggerDate", "0000-01-01");
+        String live = given().contentType("application/json").body(ancient.get("input").toString())
+                .post("/api/v1/disclosure/deadlines").then().statusCode(422).extract().path("type");
+        replay(ancient).statusCode(422).contentType("application/problem+json").body("type", equalTo(live))
+                .body("errors.field", hasItem(startsWith("/input/items/")));
+
+        ((ObjectNode) input.get("items").get(0)).put("classified", "no");
+        replay(line).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("/input/items/0/classified"))
+                .body("errors.message", not(hasItem(containsString("java."))))
+                .body("errors.message", not(hasItem(containsString("cn.pbm"))));
+
+        ((ObjectNode) input.get("items").get(0)).put("classified", false);
+        input.put("asOf", "2025-10-10T00:00:00Z");
+        replay(line).statusCode(400).body("errors.field", hasItem("/input/asOf"));
+    }
+
+    @Test
+    void aReplayOfAnEditedInputIsRefusedByItsHash() throws Exception {
+        ObjectNode line = logLine(decide("/api/v1/grading/evaluation", "{\"score\": 85}"));
+        assertThat(line.path("inputSha256").asText()).hasSize(64);
+        ((ObjectNode) line.get("input")).put("score", 86);
+        replay(line).statusCode(400).body("errors.field", hasItem("/input"));
+    }
+
+    // --- 4. Dates ---
+
+    @Test
+    void aDateIsYyyyMmDdAndNothingElse() {
+        for (String date : List.of(" 2023-10-31", "2023-10-31\\n", "2023-01-01T00:00:00Z", "+10000-01-01",
+                "2023-02-30", "2023-1-01")) {
+            given().contentType("application/json").body("{\"asOf\": \"" + date + "\", \"projects\": [{\"projectId\":"
+                    + " \"A\", \"budget\": 100, \"executed\": 10, \"directFunds\": false,"
+                    + " \"implementationConditionsMet\": true}]}")
+                    .post("/api/v1/monitoring/warnings").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("/asOf"))
+                    .body("errors.message", hasItem(containsString("yyyy-MM-dd")));
+        }
+    }
+
+    // --- 5. Protocol ---
+
+    @Test
+    void explainIsTrueOrFalseOnly() {
+        for (String value : List.of("TRUE", "1", "maybe", "")) {
+            given().contentType("application/json").body("{\"score\": 85}").queryParam("explain", value)
+                    .post("/api/v1/grading/evaluation").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("?explain"));
+        }
+        given().contentType("application/json").body("{\"score\": 85}").queryParam("explain", "false")
+                .post("/api/v1/grading/evaluation").then().statusCode(200);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() throws Exception {
+        String answer = raw("POST /api/v1/grading/evaluation HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Length: 12\r\n\r\n{\"score\":85}");
+        assertThat(answer).startsWith("HTTP/1.1 415").containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    @Test
+    void acceptingProblemJsonDoesNotRelabelASuccess() {
+        given().contentType("application/json").accept("application/problem+json").body("{\"score\": 85}")
+                .post("/api/v1/grading/evaluation").then()
+                .statusCode(200).contentType(startsWith("application/json"));
+    }
+
+    @Test
+    void aBadPercentEscapeIsAProblem() throws Exception {
+        String answer = raw("POST /api/v1/grading/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"score\":85}");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+    }
+
+    // --- 6. h2c ---
+
+    @Test
+    void anH2cUpgradeWithALargeBodyIsAnsweredOverHttp11() throws Exception {
+        StringBuilder body = new StringBuilder("{\"asOf\": \"2023-10-31\", \"projects\": [");
+        for (int i = 0; i < 5000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"projectId\": \"P").append(i).append("\", \"projectName\": \"")
+                    .append("农村道路养护".repeat(20)).append("\", \"budget\": 100, \"executed\": 10,"
+                            + " \"directFunds\": false, \"implementationConditionsMet\": true}");
+        }
+        byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(1_000_000);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/monitoring/warnings HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            byte[] head = new byte[12];
+            int n = socket.getInputStream().readNBytes(head, 0, 12);
+            assertThat(new String(head, 0, n, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200");
+        }
+    }
+
+    // --- 9. The decision log ---
+
+    @Test
+    void lineSeparatorsAreEscapedInTheLog() throws Exception {
+        String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\":"
+                + " \"A\u2028B\u2029C\u0085D\", \"budget\": 100, \"executed\": 10, \"directFunds\": false,"
+                + " \"implementationConditionsMet\": true}]}");
+        String text;
+        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
+            log.position(logStart);
+            text = new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(text).contains(id).doesNotContain("\u2028").doesNotContain("\u2029").doesNotContain("\u0085")
+                .contains("A\\u2028B\\u2029C\\u0085D");
+    }
+}

@@ -1,0 +1,167 @@
+package cn.pbm.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/** Bounded work and bounded resources, with tiny configured limits. */
+@QuarkusTest
+@TestProfile(LimitsTest.TinyLimits.class)
+class LimitsTest {
+
+    public static class TinyLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pbm.admission.max-items", "3",
+                    "pbm.admission.max-wait", "0s",
+                    "pbm.admission.retry-after", "7s",
+                    "quarkus.http.idle-timeout", "2s",
+                    "quarkus.http.limits.max-connections", "100",
+                    "pbm.decision-log.max-body-bytes", "300",
+                    "pbm.decision-log.file", "target/decisions-limits-test.log");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MONITORING = "{\"asOf\": \"2023-10-31\", \"projects\": ["
+            + "{\"projectId\": \"A\", \"projectName\": \"农村道路养护农村道路养护农村道路养护\", \"budget\": 100, \"executed\": 10,"
+            + " \"directFunds\": false, \"implementationConditionsMet\": true},"
+            + "{\"projectId\": \"B\", \"projectName\": \"农村道路养护农村道路养护农村道路养护\", \"budget\": 100, \"executed\": 90,"
+            + " \"directFunds\": false, \"implementationConditionsMet\": true}]}";
+
+    @Inject
+    Admission admission;
+
+    /** A fresh connection per call: the server closes a pooled one after the 2 s idle timeout of this profile. */
+    private static io.restassured.specification.RequestSpecification given() {
+        return io.restassured.RestAssured.given().header("Connection", "close");
+    }
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void beyondTheItemsInFlightA503WithRetryAfter() {
+        int taken = admission.drain(); // as if other requests were being decided
+        try {
+            given().contentType("application/json").body(MONITORING).post("/api/v1/monitoring/warnings").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "7")
+                    .body("type", equalTo("urn:pbm:problem:overloaded"));
+        } finally {
+            admission.release(taken);
+        }
+        given().contentType("application/json").body(MONITORING).post("/api/v1/monitoring/warnings").then()
+                .statusCode(200);
+        assertThat(admission.available()).isEqualTo(3); // every item given back when its request ended
+    }
+
+    @Test
+    void aRequestLargerThanTheWholeBudgetIsStillDecidedAlone() {
+        String four = MONITORING.replace("]}", ",{\"projectId\": \"C\", \"budget\": 1, \"executed\": 0,"
+                + " \"directFunds\": false, \"implementationConditionsMet\": true},{\"projectId\": \"D\", \"budget\": 1,"
+                + " \"executed\": 0, \"directFunds\": false, \"implementationConditionsMet\": true}]}");
+        given().contentType("application/json").body(four).post("/api/v1/monitoring/warnings").then()
+                .statusCode(200);
+        assertThat(admission.available()).isEqualTo(3);
+    }
+
+    @Test
+    void idleConnectionsAreClosedAndTheServiceKeepsAnswering() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) { // three times the connection limit, all idle
+                Socket socket = new Socket("localhost", port);
+                socket.setSoTimeout(15_000);
+                idle.add(socket);
+            }
+            long start = System.nanoTime();
+            boolean answered = false;
+            while (!answered && System.nanoTime() - start < 20_000_000_000L) {
+                try {
+                    given().contentType("application/json").body("{\"score\": 85}")
+                            .post("/api/v1/grading/evaluation").then().statusCode(200);
+                    answered = true;
+                } catch (Throwable e) { // refused while the connection limit is reached
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(answered).as("answered within the idle timeout while 300 idle sockets are held").isTrue();
+            // the server closed the idle connections it had accepted (idle timeout) or refused (limit)
+            int closed = 0;
+            for (Socket socket : idle) {
+                try {
+                    if (socket.getInputStream().read() < 0) {
+                        closed++;
+                    }
+                } catch (IOException e) {
+                    closed++;
+                }
+            }
+            assertThat(closed).isEqualTo(300);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aLineKeepsOnlyTheHashOfALargeBodyAndReplaySaysSoOrReplaysFromTheOriginal() throws Exception {
+        Path log = Path.of("target/decisions-limits-test.log");
+        long start = Files.exists(log) ? Files.size(log) : 0;
+        String id = given().contentType("application/json").body(MONITORING).post("/api/v1/monitoring/warnings")
+                .then().statusCode(200).extract().path("decisionId");
+        ObjectNode line = null;
+        try (FileChannel channel = FileChannel.open(log)) {
+            channel.position(start);
+            for (String text : new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList()) {
+                JsonNode node = JSON.readTree(text);
+                if (id.equals(node.path("decisionId").asText())) {
+                    line = (ObjectNode) node;
+                }
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.has("input")).isFalse();
+        assertThat(line.has("output")).isFalse();
+        assertThat(line.get("omitted").toString()).contains("input", "output");
+
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:pbm:problem:input-not-kept"))
+                .body("errors.field", hasItem("/input"));
+
+        line.set("input", JSON.readTree(MONITORING)); // the auditor's copy of the original request
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(200).body("result", equalTo("MATCH"));
+
+        ((ObjectNode) line.get("input").get("projects").get(0)).put("executed", 11);
+        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                .statusCode(400).body("errors.field", hasItem("/input"));
+    }
+}
