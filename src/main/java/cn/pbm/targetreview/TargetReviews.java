@@ -22,6 +22,7 @@ import cn.pbm.api.model.TargetReviewRequest;
 import cn.pbm.api.model.TargetReviewSummary;
 import cn.pbm.api.model.TargetReviewVerdict;
 import cn.pbm.disclosure.Deadline;
+import cn.pbm.disclosure.DisclosureCalendars;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionRecord;
@@ -38,14 +39,14 @@ public class TargetReviews implements TargetreviewApi {
 
     private final DecisionEngine engine;
     private final TargetReviewRules rules;
-    private final RevisionDeadlines deadlines;
+    private final DisclosureCalendars calendars;
     private final DecisionRecord record;
 
-    public TargetReviews(DecisionEngine engine, TargetReviewRules rules, RevisionDeadlines deadlines,
+    public TargetReviews(DecisionEngine engine, TargetReviewRules rules, DisclosureCalendars calendars,
             DecisionRecord record) {
         this.engine = engine;
         this.rules = rules;
-        this.deadlines = deadlines;
+        this.calendars = calendars;
         this.record = record;
     }
 
@@ -78,7 +79,7 @@ public class TargetReviews implements TargetreviewApi {
             ProjectTargetReview result = result(projects.get(i), "/projects/" + i, ruling);
             if (ruling.revisionDays() != null) {
                 Deadline due = dueDates.computeIfAbsent(ruling.revisionDays(),
-                        days -> deadlines.counter(ruleset).count(request.getReviewDate(), days));
+                        days -> calendars.counter(ruleset).count(request.getReviewDate(), days));
                 result.revisionDays(ruling.revisionDays()).revisionDueDate(due.dueDate());
                 if (due.provisional()) {
                     result.revisionDueDateProvisional(true);
