@@ -128,7 +128,7 @@ class EventBridgeTest {
         assertThat(lines.get(0).path("input").path("projects").get(0).path("projectId").asText()).isEqualTo("XY-2023-0001");
         assertThat(lines.get(0).path("output").path("decisionId").asText()).isEqualTo(decisionId);
         // an auditor replays it like any REST decision
-        given().contentType("application/json").body(lines.get(0).toString()).post("/api/v1/decisions/replay")
+        given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(lines.get(0).toString()).post("/api/v1/decisions/replay")
                 .then().statusCode(200).body("result", org.hamcrest.Matchers.equalTo("MATCH"))
                 .body("decisionId", org.hamcrest.Matchers.equalTo(decisionId));
     }

@@ -151,17 +151,17 @@ class LimitsTest {
         assertThat(line.has("output")).isFalse();
         assertThat(line.get("omitted").toString()).contains("input", "output");
 
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:pbm:problem:input-not-kept"))
                 .body("errors.field", hasItem("/input"));
 
         line.set("input", JSON.readTree(MONITORING)); // the auditor's copy of the original request
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(200).body("result", equalTo("MATCH"));
 
         ((ObjectNode) line.get("input").get("projects").get(0)).put("executed", 11);
-        given().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+        given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(400).body("errors.field", hasItem("/input"));
     }
 }
