@@ -22,25 +22,30 @@ public class AdmissionRules {
 
     /**
      * @param exAnteConclusion the ex-ante grading's conclusion code, or null when no report was submitted
+     * @param targetReview the target-review verdict code, or null when the caller did not send one
      */
-    public Verdict decide(boolean newProject, BigDecimal amount, boolean reportSubmitted, String exAnteConclusion) {
+    public Verdict decide(boolean newProject, BigDecimal amount, boolean reportSubmitted, String exAnteConclusion,
+            String targetReview) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("newProject", newProject);
         inputs.put("amount", amount);
         inputs.put("exAnteReportSubmitted", reportSubmitted);
         inputs.put("exAnteConclusion", exAnteConclusion);
+        inputs.put("targetReview", targetReview);
         DecisionOutcome outcome = engine.evaluate(RULESET, inputs);
         Map<String, Object> requirement = outcome.context("exAnteReportRequirement");
         Object required = requirement.get("required");
         if (!(required instanceof Boolean reportRequired)) {
             throw new IllegalStateException("table exAnteReportRequirement of " + RULESET + " gave no 'required' value");
         }
+        // the target-review gate (table targetReviewGate) has the last word on the verdict
         return new Verdict(outcome, reportRequired, outcome.text("exAnteReportRequirement", "reason"),
-                outcome.text("admission", "decision"), outcome.text("admission", "decisionLabel"),
-                outcome.text("admission", "reason"));
+                outcome.text("targetReviewGate", "decision"), outcome.text("targetReviewGate", "decisionLabel"),
+                outcome.text("admission", "reason"), (String) outcome.context("targetReviewGate").get("reason"));
     }
 
+    /** @param targetReviewReason the gate's reason, null when it adds none (no target review sent) */
     public record Verdict(DecisionOutcome outcome, boolean reportRequired, String requirementReason,
-            String decision, String decisionLabel, String reason) {
+            String decision, String decisionLabel, String reason, String targetReviewReason) {
     }
 }

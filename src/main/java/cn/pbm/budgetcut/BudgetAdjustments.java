@@ -95,7 +95,8 @@ public class BudgetAdjustments {
         return new ProjectRules.Facts(project.getHasTargets(), dimensions,
                 Boolean.TRUE.equals(project.getNewProject()), project.getSelfEvaluatedLastYear(),
                 project.getEvaluationGrade() == null ? null : project.getEvaluationGrade().toString(),
-                project.getRectificationDone(), Boolean.TRUE.equals(project.getClearlyBelowExpectations()));
+                project.getRectificationDone(), Boolean.TRUE.equals(project.getClearlyBelowExpectations()),
+                project.getTargetReview() == null ? null : project.getTargetReview().toString());
     }
 
     private static ProjectAdjustment adjust(BudgetProject project, ProjectRules.Ruling ruling, Totals totals) {

@@ -40,11 +40,15 @@ public class ProjectLibraryAdmission {
                 ? grading.exAnte(request.getExAnteScore())
                 : null;
         AdmissionRules.Verdict verdict = rules.decide(request.getNewProject(), request.getAmount(),
-                request.getExAnteReportSubmitted(), conclusion == null ? null : conclusion.conclusion());
+                request.getExAnteReportSubmitted(), conclusion == null ? null : conclusion.conclusion(),
+                request.getTargetReview() == null ? null : request.getTargetReview().toString());
 
         List<String> reasons = new ArrayList<>();
         reasons.add(verdict.requirementReason());
         reasons.add(verdict.reason());
+        if (verdict.targetReviewReason() != null) {
+            reasons.add(verdict.targetReviewReason());
+        }
         AdmissionDecision decision = new AdmissionDecision()
                 .decisionId(record.decisionId())
                 .ruleset(DecisionEngine.reference(verdict.outcome().ruleset()))

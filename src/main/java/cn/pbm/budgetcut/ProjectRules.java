@@ -26,10 +26,13 @@ public class ProjectRules {
         this.engine = engine;
     }
 
-    /** The facts of one project the tables look at; equal facts get equal rulings. */
+    /**
+     * The facts of one project the tables look at; equal facts get equal rulings. {@code targetReview} is the
+     * target-review verdict code, null when the caller did not send one.
+     */
     public record Facts(boolean hasTargets, List<String> targetDimensions, boolean newProject,
             Boolean selfEvaluatedLastYear, String evaluationGrade, Boolean rectificationDone,
-            boolean clearlyBelowExpectations) {
+            boolean clearlyBelowExpectations, String targetReview) {
     }
 
     public record CodeAndLabel(String code, String label) {
@@ -64,6 +67,7 @@ public class ProjectRules {
         inputs.put("clearlyBelowExpectations", facts.clearlyBelowExpectations());
         inputs.put("evaluationGrade", facts.evaluationGrade());
         inputs.put("rectificationDone", facts.rectificationDone());
+        inputs.put("targetReview", facts.targetReview());
         DecisionOutcome outcome = engine.evaluate(RULESET, date, inputs);
 
         Object arranged = outcome.context("eligibility").get("budgetArranged");
@@ -78,8 +82,15 @@ public class ProjectRules {
                     Boolean.TRUE.equals(row.get("unitNoNewRequests"))));
         }
         return new Ruling(outcome.text("eligibility", "eligibility"), outcome.text("eligibility", "eligibilityLabel"),
-                budgetArranged, codes(outcome, "eligibilityReasons"), codes(outcome, "missingTargetDimensions"),
+                budgetArranged, reasons(outcome), codes(outcome, "missingTargetDimensions"),
                 List.copyOf(actions), codes(outcome, "suspensionTriggers"));
+    }
+
+    /** The reasons of the eligibility table, then the target review's (targetReviewReasons). */
+    private static List<CodeAndLabel> reasons(DecisionOutcome outcome) {
+        List<CodeAndLabel> reasons = new ArrayList<>(codes(outcome, "eligibilityReasons"));
+        reasons.addAll(codes(outcome, "targetReviewReasons"));
+        return List.copyOf(reasons);
     }
 
     private static List<CodeAndLabel> codes(DecisionOutcome outcome, String decision) {

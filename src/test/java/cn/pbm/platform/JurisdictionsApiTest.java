@@ -19,9 +19,9 @@ class JurisdictionsApiTest {
                 .statusCode(200)
                 .body("rulesets.find { it.id == 'budget.project-library-admission' }.versions.jurisdiction",
                         hasItem("140423"))
-                .body("rulesets.find { it.id == 'budget.project-library-admission' }.versions.find { it.version == '2.0.0+140423' }.jurisdictionName",
+                .body("rulesets.find { it.id == 'budget.project-library-admission' }.versions.find { it.version == '2.1.0+140423' }.jurisdictionName",
                         equalTo("襄垣县"))
-                .body("rulesets.find { it.id == 'budget.project-library-admission' }.versions.find { it.version == '2.0.0' }.jurisdiction",
+                .body("rulesets.find { it.id == 'budget.project-library-admission' }.versions.find { it.version == '2.1.0' }.jurisdiction",
                         nullValue())
                 .body("rulesets.find { it.id == 'warning.execution-monitoring' }.versions.find { it.version == '2.0.0+640324' }.jurisdictionName",
                         equalTo("同心县"));
