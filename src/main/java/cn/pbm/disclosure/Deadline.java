@@ -16,4 +16,13 @@ public record Deadline(LocalDate lastDayOfPeriod, LocalDate dueDate, SortedSet<I
     public boolean provisional() {
         return !missingYears.isEmpty();
     }
+
+    /** What a provisional due date tells the caller: which years' schedules are missing and what that means. */
+    public String provisionalMessage() {
+        String years = missingYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return "provisional: the official holiday schedule for " + years + " is not loaded"
+                + " (decisions/disclosure/calendar/<year>.json); weekends were counted as rest days, but official"
+                + " holidays and make-up working days of " + years + " are unknown. Recheck once the State Council"
+                + " publishes the " + years + " schedule.";
+    }
 }

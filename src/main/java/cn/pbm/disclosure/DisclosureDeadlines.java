@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.pbm.api.DisclosureApi;
 import cn.pbm.api.model.DeadlineStatus;
@@ -125,7 +124,7 @@ public class DisclosureDeadlines implements DisclosureApi {
                     .shiftedForRestDays(deadline.shifted())
                     .provisional(deadline.provisional());
             if (deadline.provisional()) {
-                result.message(provisionalMessage(deadline));
+                result.message(deadline.provisionalMessage());
             }
             daysPastDue = ChronoUnit.DAYS.between(deadline.dueDate(), completed ? item.getCompletedOn() : request.getAsOf());
         }
@@ -144,11 +143,4 @@ public class DisclosureDeadlines implements DisclosureApi {
         return result;
     }
 
-    private static String provisionalMessage(Deadline deadline) {
-        String years = deadline.missingYears().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return "provisional: the official holiday schedule for " + years + " is not loaded"
-                + " (decisions/disclosure/calendar/<year>.json); weekends were counted as rest days, but official"
-                + " holidays and make-up working days of " + years + " are unknown. Recheck once the State Council"
-                + " publishes the " + years + " schedule.";
-    }
 }

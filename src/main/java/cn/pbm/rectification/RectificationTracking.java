@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.pbm.api.RectificationApi;
 import cn.pbm.api.model.FieldError;
@@ -135,7 +134,7 @@ public class RectificationTracking implements RectificationApi {
                     .shiftedForRestDays(deadline.shifted())
                     .provisional(deadline.provisional());
             if (deadline.provisional()) {
-                result.message(provisionalMessage(deadline));
+                result.message(deadline.provisionalMessage());
             }
         }
         result.dueDate(due);
@@ -163,11 +162,4 @@ public class RectificationTracking implements RectificationApi {
         return outcome;
     }
 
-    private static String provisionalMessage(Deadline deadline) {
-        String years = deadline.missingYears().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return "provisional: the official holiday schedule for " + years + " is not loaded"
-                + " (decisions/disclosure/calendar/<year>.json); weekends were counted as rest days, but official"
-                + " holidays and make-up working days of " + years + " are unknown. Recheck once the State Council"
-                + " publishes the " + years + " schedule.";
-    }
 }
