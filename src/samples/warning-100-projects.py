@@ -32,6 +32,12 @@ DEPARTMENTS = [
 EDGES = [Decimal(x) for x in ("9.99", "10", "10.01", "14.99", "15", "15.01", "19.99", "20", "20.01")]
 
 
+def plain(value):
+    """A decimal without exponent or trailing zeros: 105.6, 120 (normalize() alone writes 1.2E+2)."""
+    text = format(value.quantize(Decimal("0.01")), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def lag_for(i, time_progress_points):
     if i < len(EDGES) * 2:
         return EDGES[i % len(EDGES)]
@@ -57,7 +63,6 @@ for d, (code, department, as_of, names, targets) in enumerate(DEPARTMENTS):
             "projectId": "2025-%s-%03d" % (code, k + 1),
             "projectName": "2025年%s（%d）" % (names[k % len(names)], k // len(names) + 1),
             "department": department,
-            "budget": float(budget) if False else None,
         }
         project["budget"] = str(budget.quantize(Decimal("0.01")))
         project["executed"] = str(executed.quantize(Decimal("0.01")))
@@ -76,7 +81,7 @@ for d, (code, department, as_of, names, targets) in enumerate(DEPARTMENTS):
             else:
                 actual = Decimal(expected) * (100 + shortfall) / 100
             project["targets"].append({"name": name, "direction": direction, "expected": expected,
-                                       "actual": str(actual.quantize(Decimal("0.01")).normalize())})
+                                       "actual": plain(actual)})
         projects.append(project)
     requests.append({"asOf": as_of, "projects": projects})
 

@@ -161,12 +161,14 @@ public class CandidateRuleset {
         }
         List<TableFinding> analysis = new ArrayList<>();
         List<FieldError> defects = new ArrayList<>();
+        int overlaps = 0;
         for (DMNMessage finding : findings) {
             List<Integer> rows = finding instanceof DMNDTAnalysisMessage dt && dt.getRules() != null
                     ? rows(dt.getRules()) : List.of();
             String table = tableName(finding);
-            if (OVERLAPS.contains(finding.getMessageType())) {
-                defects.add(Problems.field(at, "table " + table + ": rows " + rows + " overlap: " + finding.getText()));
+            if (OVERLAPS.contains(finding.getMessageType())) { // listed first: the rows to look at
+                defects.add(overlaps++, Problems.field(at, "table " + table + ": rows " + rows + " overlap: "
+                        + finding.getText()));
             } else if (finding.getSeverity() == DMNMessage.Severity.ERROR) {
                 defects.add(Problems.field(at, (table == null ? "" : "table " + table + ": ") + finding.getText()));
             } else if (finding.getMessageType() != null && finding.getMessageType().name().startsWith("DECISION_TABLE")) {
@@ -191,8 +193,7 @@ public class CandidateRuleset {
     private static TableFinding.KindEnum kind(DMNMessageType type) {
         return switch (type) {
             case DECISION_TABLE_GAP -> TableFinding.KindEnum.GAP;
-            case DECISION_TABLE_OVERLAP, DECISION_TABLE_OVERLAP_HITPOLICY_UNIQUE, DECISION_TABLE_OVERLAP_HITPOLICY_ANY,
-                    DECISION_TABLE_OVERLAP_HITPOLICY_PRIORITY -> TableFinding.KindEnum.OVERLAP;
+            case DECISION_TABLE_OVERLAP, DECISION_TABLE_OVERLAP_HITPOLICY_UNIQUE, DECISION_TABLE_OVERLAP_HITPOLICY_ANY -> TableFinding.KindEnum.OVERLAP;
             case DECISION_TABLE_MASKED_RULE -> TableFinding.KindEnum.MASKED_RULE;
             case DECISION_TABLE_SUBSUMPTION_RULE -> TableFinding.KindEnum.SUBSUMPTION;
             default -> TableFinding.KindEnum.OTHER;
