@@ -171,6 +171,9 @@ public class CandidateRuleset {
                         + finding.getText()));
             } else if (finding.getSeverity() == DMNMessage.Severity.ERROR) {
                 defects.add(Problems.field(at, (table == null ? "" : "table " + table + ": ") + finding.getText()));
+            } else if (finding.getMessageType() == DMNMessageType.DECISION_TABLE_ANALYSIS
+                    || finding.getMessageType() == DMNMessageType.DECISION_TABLE_ANALYSIS_EMPTY) {
+                continue; // "analysis finished with no messages": nothing to report
             } else if (finding.getMessageType() != null && finding.getMessageType().name().startsWith("DECISION_TABLE")) {
                 analysis.add(new TableFinding()._file(model.path()).table(table).kind(kind(finding.getMessageType()))
                         .rows(rows).message(finding.getText()));
