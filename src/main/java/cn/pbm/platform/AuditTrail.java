@@ -59,6 +59,9 @@ public class AuditTrail {
             record.started(System.nanoTime());
             boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
             record.explaining(asked || (logExplanations && log.enabled()));
+            if (!asked && logExplanations && log.enabled()) {
+                record.explanationForLogOnly(log.maxBodyBytes());
+            }
         }
     }
 
@@ -91,7 +94,7 @@ public class AuditTrail {
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
                         .rulesets(record.rulesets())
                         .traceId(traceId),
-                        record.input(), response.getEntity(), explanation);
+                        record.input(), response.getEntity(), explanation, record.explanationOmitted());
             }
             if (asked) {
                 ObjectNode output = mapper.valueToTree(response.getEntity());

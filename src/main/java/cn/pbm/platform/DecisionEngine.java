@@ -161,6 +161,9 @@ public class DecisionEngine {
      */
     public List<DecisionOutcome> evaluateEach(Ruleset ruleset, List<Map<String, Object>> items) {
         CompiledModel compiled = model(ruleset);
+        if (TableExplainer.tableInEveryEvaluation(compiled.model())) {
+            record.expectTables(items.size()); // may drop an explanation the log would leave out anyway
+        }
         boolean explaining = record.explaining();
         DecisionOutcome[] outcomes = new DecisionOutcome[items.size()];
         List<List<TableMatch>> explanations = InChunks.run(items.size(), items.size() >= parallelFrom,

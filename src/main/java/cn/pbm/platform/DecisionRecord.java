@@ -33,6 +33,10 @@ public class DecisionRecord {
     private final Map<List<String>, Long> outcomes = new LinkedHashMap<>();
     private int batchSize;
     private long startedNanos = System.nanoTime();
+    /** Bytes the decision log keeps of an explanation only it asked for (Long.MAX_VALUE: no bound, or asked). */
+    private long explanationBound = Long.MAX_VALUE;
+    private long expectedTables;
+    private boolean explanationOmitted;
 
     public UUID decisionId() {
         return decisionId;
@@ -61,7 +65,42 @@ public class DecisionRecord {
 
     /** Whether the engines should report matched rows and fired rules for this call. */
     public boolean explaining() {
-        return explaining;
+        return explaining && !explanationOmitted;
+    }
+
+    /**
+     * The explanation is wanted only by the decision log, which leaves out an explanation of more than
+     * {@code bytes} bytes of JSON (docs/auditors.md): {@link #expectTables} may then stop collecting it.
+     */
+    void explanationForLogOnly(long bytes) {
+        explanationBound = bytes;
+    }
+
+    /**
+     * Notes that {@code n} more evaluations are about to run, each of which adds at least one matched table to
+     * the explanation. Each {@link TableMatch} names its rule set with a 64-digit SHA-256, so it takes more than
+     * {@value #MIN_TABLE_MATCH_BYTES} bytes of JSON: once that many of them exceed the log's bound, the log would
+     * leave the explanation out whatever its content, and it is not collected at all (nothing the call answers
+     * or logs changes; the log line lists "explanation" under omitted, as it did when it measured it).
+     */
+    void expectTables(long n) {
+        if (!explaining || explanationOmitted || explanationBound == Long.MAX_VALUE) {
+            return;
+        }
+        expectedTables += n;
+        if (expectedTables > explanationBound / MIN_TABLE_MATCH_BYTES) {
+            explanationOmitted = true;
+            tables.clear();
+            rules.clear();
+        }
+    }
+
+    /** A lower bound of the JSON size of one {@link TableMatch} (its rule set's SHA-256 alone has 64 characters). */
+    static final long MIN_TABLE_MATCH_BYTES = 64;
+
+    /** Whether the explanation (wanted only by the log) was left out because it is certainly over the log's bound. */
+    boolean explanationOmitted() {
+        return explanationOmitted;
     }
 
     void explaining(boolean explaining) {
@@ -153,6 +192,8 @@ public class DecisionRecord {
         rules.clear();
         outcomes.clear();
         batchSize = 0;
+        expectedTables = 0;
+        explanationOmitted = false;
         pinnedVersions.clear();
         pinnedVersions.putAll(versions);
         jurisdictionChain = null;

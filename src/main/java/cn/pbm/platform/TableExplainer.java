@@ -52,6 +52,19 @@ final class TableExplainer implements DMNRuntimeEventListener {
         }
     }
 
+    /**
+     * Whether every evaluation of {@code model} reports at least one decision table: one of its decisions (all of
+     * which {@code evaluateAll} evaluates) is a decision table.
+     */
+    static boolean tableInEveryEvaluation(DMNModel model) {
+        for (DecisionNode node : model.getDecisions()) {
+            if (node.getDecision().getExpression() instanceof DecisionTable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void index(NamedElement owner, Expression expression) {
         if (expression instanceof DecisionTable table) {
             Table info = new Table(owner.getName(), owner.getLabel(), table);

@@ -80,7 +80,7 @@ class MonitoringWarningsTest {
         assertThat(decision.getDecisionId()).isNotNull();
         assertThat(decision.getRuleset().getId()).isEqualTo(MonitoringWarnings.RULESET);
         assertThat(decision.getRuleset().getSha256()).isEqualTo(manifestHash(
-                "dmn/warning/monitoring-lights.dmn", "decisions/warning/follow-up-actions.drl"));
+                "dmn/warning/monitoring-lights.2.1.0.dmn", "decisions/warning/follow-up-actions.drl"));
     }
 
     /**
