@@ -61,7 +61,11 @@
         Workbench.el("ul", {}, ...rows.map(t => Workbench.el("li", {}, t)))));
     }
     for (const rule of explanation.rules || []) {
-      list.append(Workbench.el("li", {"class": "rule-fired"}, "DRL 规则 " + JSON.stringify(rule)));
+      const block = await tablesOf(rule.ruleset);
+      const tr = block.querySelector(`table.drl tr[data-rule="${CSS.escape(rule.name)}"]`);
+      if (tr) tr.classList.add("matched");
+      list.append(Workbench.el("li", {"class": "rule-fired", "data-rule": rule.name},
+        `DRL 规则 ${rule.name}（${rule.ruleset.id} ${rule.ruleset.version}）触发：${rule.description || ""}`));
     }
     status.textContent = `HTTP ${response.status}；高亮 ${highlighted} 行`;
     status.dataset.highlighted = String(highlighted);
