@@ -161,7 +161,7 @@ public class RuleTables {
                             ? drl.substring(rule.getStartCharacter(), rule.getEndCharacter())
                             : String.valueOf(rule.getConsequence());
             rules.add(new DrlRule(rule.getName(),
-                    description == null ? null : description.getSingleValueAsString(),
+                    description == null ? null : String.valueOf(description.getSingleValueStripped()),
                     rule.getSalience(), source));
         }
         return new DrlFile(path, descr.getName(), List.copyOf(rules));

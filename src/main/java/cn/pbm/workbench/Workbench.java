@@ -137,7 +137,7 @@ public class Workbench {
         List<RulesetEntry> all = entries();
         RulesetEntry entry = id == null || id.isBlank() ? all.stream()
                 .filter(e -> e.id().equals("warning.execution-monitoring")).findFirst().orElse(all.get(0)) : entry(id);
-        VersionEntry selected = selected(entry, version != null ? version : entry.versions().get(0).version());
+        VersionEntry selected = selected(entry, version);
         Ruleset deployed = catalog.version(entry.id(), selected.version()).orElseThrow();
         List<SourceFile> files = deployed.files().stream()
                 .map(f -> new SourceFile(f.path(), f.path().endsWith(".dmn"),
@@ -152,9 +152,17 @@ public class Workbench {
                 .orElseThrow(() -> new NotFoundException("no rule set '" + id + "' is deployed"));
     }
 
-    private static VersionEntry selected(RulesetEntry entry, String version) {
+    /** The version asked for; without one, the default profile's version in force today (else the last listed). */
+    private VersionEntry selected(RulesetEntry entry, String version) {
         if (version == null || version.isBlank()) {
-            return entry.versions().get(entry.versions().size() - 1);
+            String inForce;
+            try {
+                inForce = catalog.inForce(entry.id(), LocalDate.now()).version();
+            } catch (RuntimeException noneInForce) {
+                inForce = null;
+            }
+            return entry.versions().stream().filter(v -> v.version().equals(inForce)).findFirst()
+                    .orElse(entry.versions().get(entry.versions().size() - 1));
         }
         return entry.versions().stream().filter(v -> v.version().equals(version)).findFirst()
                 .orElseThrow(() -> new NotFoundException("rule set '" + entry.id() + "' has no version '" + version + "'"));

@@ -49,9 +49,14 @@
     for (const match of explanation.tables || []) {
       const block = await tablesOf(match.ruleset);
       const section = block.querySelector(`.dmn-table[data-decision="${CSS.escape(match.decision)}"]`);
+      // matchedRows: every row whose conditions held; rows: the ones the hit policy selected (for FIRST, the first)
       for (const row of match.matchedRows || []) {
         const tr = section && section.querySelector(`tr[data-row="${row}"]`);
         if (tr && !tr.classList.contains("matched")) { tr.classList.add("matched"); highlighted++; }
+      }
+      for (const r of match.rows || []) {
+        const tr = section && section.querySelector(`tr[data-row="${r.row}"]`);
+        if (tr) tr.classList.add("selected");
       }
       if (section) section.classList.add("has-match");
       const rows = (match.rows || []).map(r => `第${r.row}行` + (r.annotation ? "（" + r.annotation + "）" : "") +

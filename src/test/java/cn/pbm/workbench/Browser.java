@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * the tests: it is never a reason to skip them. Nothing is downloaded (Selenium Manager is not needed when both
  * paths are given).
  */
-final class Browser {
+public final class Browser {
 
     static final Path CHROMIUM = Path.of(System.getProperty("pbm.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("pbm.test.chromedriver", "/usr/bin/chromedriver"));
@@ -30,7 +30,7 @@ final class Browser {
     private Browser() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         assertThat(Files.isExecutable(CHROMIUM))
                 .as(CHROMIUM + " is missing: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)")
                 .isTrue();
@@ -48,8 +48,20 @@ final class Browser {
         return driver;
     }
 
+    /** Saves the browser's window (1400×1000) as it is now as target/screenshots/{name}.png. */
+    static Path viewport(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves what the browser shows as target/screenshots/{name}.png, the window grown to the page's height. */
-    static Path screenshot(WebDriver driver, String name) {
+    public static Path screenshot(WebDriver driver, String name) {
         Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return Math.min(document.documentElement.scrollHeight, 6000);");
         Dimension before = driver.manage().window().getSize();

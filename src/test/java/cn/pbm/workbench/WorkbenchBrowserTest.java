@@ -89,6 +89,8 @@ class WorkbenchBrowserTest {
         open("/");
         driver.findElement(By.cssSelector("a[href='/workbench/rulesets/warning.execution-monitoring']")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dmn-table")));
+        // without a version asked for: the default profile's version in force today
+        assertThat(driver.findElement(By.id("selected-version")).getText()).isEqualTo("2.0.0");
         WebElement execution = driver.findElement(By.cssSelector(".dmn-table[data-decision='executionLight']"));
         assertThat(execution.findElement(By.cssSelector("h3")).getText()).contains("执行进度预警灯").contains("UNIQUE");
         List<WebElement> rows = execution.findElements(By.cssSelector("tbody tr"));
@@ -107,6 +109,7 @@ class WorkbenchBrowserTest {
         WebElement recall = driver.findElement(By.cssSelector("table.drl tr[data-rule='RecallFunds']"));
         assertThat(recall.getText()).contains("10月31日（含）以后预计年底执行数低于预算");
         Browser.screenshot(driver, "ruleset");
+        Browser.viewport(driver, "workbench"); // docs/images/workbench.png is a copy of this one
     }
 
     @Test
