@@ -155,17 +155,20 @@ public class Workbench {
     /** The version asked for; without one, the default profile's version in force today (else the last listed). */
     private VersionEntry selected(RulesetEntry entry, String version) {
         if (version == null || version.isBlank()) {
-            String inForce;
-            try {
-                inForce = catalog.inForce(entry.id(), LocalDate.now()).version();
-            } catch (RuntimeException noneInForce) {
-                inForce = null;
-            }
+            String inForce = inForceToday(entry.id());
             return entry.versions().stream().filter(v -> v.version().equals(inForce)).findFirst()
                     .orElse(entry.versions().get(entry.versions().size() - 1));
         }
         return entry.versions().stream().filter(v -> v.version().equals(version)).findFirst()
                 .orElseThrow(() -> new NotFoundException("rule set '" + entry.id() + "' has no version '" + version + "'"));
+    }
+
+    private String inForceToday(String id) {
+        try {
+            return catalog.inForce(id, LocalDate.now()).version();
+        } catch (RuntimeException noneInForce) {
+            return null;
+        }
     }
 
     private List<RulesetEntry> entries() {
