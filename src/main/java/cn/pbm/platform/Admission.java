@@ -59,7 +59,12 @@ public class Admission {
 
     /** Takes {@code items} permits for the current request (released by {@link Ticket} when it ends). */
     void admit(Ticket ticket, Object body) {
-        int wanted = Math.min(items(body), maxItems);
+        admitItems(ticket, items(body));
+    }
+
+    /** As {@link #admit(Ticket, Object)} for a known number of items (a simulation: its dataset's, twice). */
+    void admitItems(Ticket ticket, int items) {
+        int wanted = Math.min(Math.max(1, items), maxItems);
         boolean admitted;
         try {
             admitted = permits.tryAcquire(wanted, maxWaitMillis, TimeUnit.MILLISECONDS);

@@ -32,6 +32,7 @@ public class AuditTrail {
 
     static final String DECISION_ENDPOINTS = "/api/v1/";
     static final String REPLAY_ENDPOINT = "/api/v1/decisions/replay";
+    static final String SIMULATION_ENDPOINT = "/api/v1/simulations";
 
     private final DecisionRecord record;
     private final DecisionLog log;
@@ -63,7 +64,7 @@ public class AuditTrail {
 
     @ServerResponseFilter
     public void afterDecision(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!isDecisionEndpoint(request) || record.replaying()) {
+        if (!isDecisionEndpoint(request) || record.replaying() || record.simulating()) {
             return;
         }
         String endpoint = request.getUriInfo().getPath();
@@ -120,6 +121,6 @@ public class AuditTrail {
     private static boolean isDecisionEndpoint(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return "POST".equals(request.getMethod()) && path.startsWith(DECISION_ENDPOINTS)
-                && !path.equals(REPLAY_ENDPOINT);
+                && !path.equals(REPLAY_ENDPOINT) && !path.startsWith(SIMULATION_ENDPOINT);
     }
 }

@@ -207,6 +207,9 @@ public class DecisionEngine {
 
     private CompiledModel model(Ruleset ruleset) {
         CompiledModel compiled = models.get(ruleset);
+        if (compiled == null && record.candidateModel(ruleset) instanceof CompiledModel candidate) {
+            compiled = candidate; // a simulation's candidate, compiled for this call only
+        }
         if (compiled == null) {
             health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
@@ -244,6 +247,24 @@ public class DecisionEngine {
         return new CompiledModel(runtime, compiled.get(0),
                 DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries),
                 OutcomeLabel.of(compiled.get(0)));
+    }
+
+    /**
+     * A simulation's candidate: compiled in memory as a deployed version is, never added to the deployed models
+     * (the caller keeps it for one call). Throws when it does not compile.
+     */
+    Object compileCandidate(Ruleset candidate, Ruleset.RuleFile file) {
+        return compile(candidate, file, 1000);
+    }
+
+    /** The compiled DMN model of a deployed version (null if it has none or did not compile). */
+    DMNModel deployedModel(Ruleset ruleset) {
+        CompiledModel compiled = models.get(ruleset);
+        return compiled == null ? null : compiled.model();
+    }
+
+    static DMNModel modelOf(Object candidate) {
+        return ((CompiledModel) candidate).model();
     }
 
     private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome) {

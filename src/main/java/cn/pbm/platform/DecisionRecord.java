@@ -161,4 +161,49 @@ public class DecisionRecord {
     boolean replaying() {
         return replaying;
     }
+
+    /** A simulation's version of a rule set, used whatever the date or jurisdiction (the date is still checked). */
+    private final Map<String, Ruleset> simulated = new HashMap<>();
+    /** Compiled models of simulated versions that are not deployed (a candidate), and the version whose DRL they keep. */
+    private final Map<Ruleset, Object> candidateModels = new HashMap<>();
+    private final Map<Ruleset, Ruleset> rulesOf = new HashMap<>();
+    private boolean simulating;
+
+    /**
+     * Starts one evaluation of a simulation inside this call: fresh id and usage, {@code version} decides for its
+     * rule set. {@code model} is the candidate's compiled DMN model (null for a deployed version); a candidate
+     * keeps the rules (DRL) of {@code rules}, the deployed version it was made from.
+     */
+    void simulate(Ruleset version, Object model, Ruleset rules, boolean explain) {
+        replay(Map.of());
+        replaying = false;
+        simulating = true;
+        explaining = explain;
+        simulated.clear();
+        simulated.put(version.id(), version);
+        candidateModels.clear();
+        rulesOf.clear();
+        if (model != null) {
+            candidateModels.put(version, model);
+            rulesOf.put(version, rules);
+        }
+    }
+
+    Ruleset simulated(String rulesetId) {
+        return simulated.get(rulesetId);
+    }
+
+    Object candidateModel(Ruleset ruleset) {
+        return candidateModels.get(ruleset);
+    }
+
+    /** The deployed version whose rules (DRL) {@code ruleset} runs: itself, or for a candidate its baseline. */
+    Ruleset rulesOf(Ruleset ruleset) {
+        return rulesOf.getOrDefault(ruleset, ruleset);
+    }
+
+    /** Whether this call is a simulation (nothing it decides is logged). */
+    boolean simulating() {
+        return simulating;
+    }
 }

@@ -64,6 +64,11 @@ public class DecisionReplay {
         }
     }
 
+    /** The decision endpoint method (of the generated contract interfaces) at {@code path}, or null. */
+    Method endpoint(String path) {
+        return endpoints.get(path);
+    }
+
     public ReplayResult replay(DecisionLogEntry entry) {
         ReplayResult result = new ReplayResult().decisionId(entry.getDecisionId());
         Method endpoint = endpoints.get(entry.getEndpoint());

@@ -66,7 +66,7 @@ public class RuleEngine {
 
     /** Inserts every fact into one stateless session of this rule-set version and fires all rules. */
     public void execute(Ruleset ruleset, Iterable<?> facts) {
-        KieBase base = bases.get(ruleset);
+        KieBase base = bases.get(record.rulesOf(ruleset)); // a simulation's candidate keeps its baseline's rules
         if (base == null) {
             health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()

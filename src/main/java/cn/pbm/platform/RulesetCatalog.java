@@ -102,6 +102,11 @@ public class RulesetCatalog {
      * give way to the one in force, which a replay reports as a difference.
      */
     Ruleset select(String id, LocalDate date, DecisionRecord record) {
+        Ruleset simulated = record.simulated(id);
+        if (simulated != null) {
+            inForce(id, date, record.jurisdictionChain()); // a date no version covers is refused as live
+            return simulated;
+        }
         List<String> pinned = record.pinnedVersions(id);
         if (pinned.isEmpty()) {
             return inForce(id, date, record.jurisdictionChain());
