@@ -79,7 +79,7 @@ class SimulationPageBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-state", "done"));
 
             WebElement yellowToRed = driver.findElement(By.cssSelector(
-                    "#transitions td[data-field='light'][data-from='YELLOW'][data-to='RED']"));
+                    "#transitions td[data-field='executionLight'][data-from='YELLOW'][data-to='RED']"));
             assertThat(Integer.parseInt(yellowToRed.getText())).isEqualTo(expected);
             assertThat(driver.findElement(By.id("evaluated")).getText()).isEqualTo("100");
             assertThat(driver.findElements(By.cssSelector("table.changed-items tbody tr"))).isNotEmpty();
