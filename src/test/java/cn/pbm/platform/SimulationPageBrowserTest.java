@@ -89,8 +89,9 @@ class SimulationPageBrowserTest {
             Object candidate = ((JavascriptExecutor) driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
                     download.getAttribute("href"));
-            assertThat((String) candidate).contains("<text>&gt;= 15</text>").contains("<text>[10..15)</text>")
-                    .doesNotContain("[10..20)");
+            assertThat((String) candidate).contains("\"_mon_el_r1_i1\"><text>&gt;= 15</text>")
+                    .contains("\"_mon_el_r2_i1\"><text>[10..15)</text>")
+                    .contains("\"_mon_tl_r2_i1\"><text>[10..20)</text>"); // the target table is untouched
             assertThat(driver.findElement(By.id("manifest-entry")).getText())
                     .contains("id: warning.execution-monitoring").contains("version: \"2.1.0\"")
                     .contains("- dmn/warning/monitoring-lights.dmn");
