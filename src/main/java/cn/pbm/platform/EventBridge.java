@@ -65,6 +65,10 @@ public class EventBridge {
     private final ObjectMapper mapper;
     private final DecisionLog log;
     private final DecisionRecord record;
+    @jakarta.inject.Inject
+    Evaluations evaluations;
+    @jakarta.inject.Inject
+    DecisionEnvelopes envelopes;
     private final LongLists longLists;
     private final EventWindow window;
     private final Emitter<String> deadLetters;
@@ -187,7 +191,9 @@ public class EventBridge {
     private EventWindow.Sent decide(Family family, Optional<IncomingKafkaRecordMetadata> kafka, String raw,
             JsonNode event, ObjectNode data, String projectId, String key, String eventSource, String eventId,
             String dataHash) {
-        record.explaining(logExplanations && log.enabled());
+        if (logExplanations && log.enabled()) {
+            record.explainForLog();
+        }
         Object body = null;
         try {
             body = family.body(data.deepCopy());
@@ -196,24 +202,23 @@ public class EventBridge {
                 throw new ContractViolationException(violations);
             }
             Object restAnswer = family.decide(body);
-            UUID decisionId = decisionId(family.requestType(), eventSource, eventId, record.rulesets());
+            Decision decision = evaluations.decision();
+            UUID decisionId = decisionId(family.requestType(), eventSource, eventId, decision.rulesets());
+            envelopes.fill(restAnswer, family.endpoint(), decisionId, decision);
             ObjectNode output = mapper.valueToTree(restAnswer);
-            output.put("decisionId", decisionId.toString());
             ObjectNode answerData = family.answer(restAnswer);
-            answerData.put("decisionId", decisionId.toString());
             if (projectId != null && !answerData.has("projectId")) {
                 answerData.put("projectId", projectId);
             }
             if (log.enabled()) {
-                Explanation explanation = record.explaining()
-                        ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
+                Explanation explanation = record.explaining() ? decision.explanation() : null;
                 log.write(new DecisionLogEntry()
                         .decisionId(decisionId)
                         .timestamp(OffsetDateTime.now())
                         .endpoint(family.endpoint())
                         .status(200)
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
-                        .rulesets(record.rulesets()), body, output, explanation);
+                        .rulesets(decision.rulesets()), body, output, explanation);
             }
             ObjectNode envelope = cloudEvent(decisionId.toString(), family.decisionType(), projectId, answerData);
             envelope.put("requestsource", eventSource);
