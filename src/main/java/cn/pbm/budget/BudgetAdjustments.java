@@ -19,7 +19,6 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,12 +33,10 @@ public class BudgetAdjustments {
 
     private final ProjectRules projectRules;
     private final BudgetTables tables;
-    private final DecisionRecord record;
 
-    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables, DecisionRecord record) {
+    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables) {
         this.projectRules = projectRules;
         this.tables = tables;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -79,9 +76,6 @@ public class BudgetAdjustments {
             departments.add(adjust(department, ruling, totals));
         }
         return new BudgetAdjustmentDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .budgetYear(request.getBudgetYear())
                 .projects(projects)
                 .departments(departments)

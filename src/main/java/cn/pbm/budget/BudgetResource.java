@@ -5,6 +5,7 @@ import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.api.model.BudgetAdjustmentDecision;
 import cn.pbm.api.model.BudgetAdjustmentRequest;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
@@ -25,12 +26,14 @@ public class BudgetResource implements BudgetApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset("budget.project-library-admission")
     public AdmissionDecision admitToProjectLibrary(AdmissionRequest request, Boolean explain) {
         return admission.decide(request);
     }
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset({"budget.project-budget-adjustment", "budget.department-public-funds"})
     public BudgetAdjustmentDecision adjustBudgets(BudgetAdjustmentRequest request, Boolean explain) {
         return adjustments.decide(request);
     }

@@ -7,7 +7,6 @@ import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -19,12 +18,10 @@ public class ProjectLibraryAdmission {
 
     private final GradingTables grading;
     private final BudgetTables tables;
-    private final DecisionRecord record;
 
-    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables, DecisionRecord record) {
+    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables) {
         this.grading = grading;
         this.tables = tables;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -47,9 +44,6 @@ public class ProjectLibraryAdmission {
             reasons.add(verdict.targetReviewReason());
         }
         AdmissionDecision decision = new AdmissionDecision()
-                .decisionId(record.decisionId())
-                .ruleset(DecisionEngine.reference(verdict.outcome().ruleset()))
-                .rulesets(record.rulesets())
                 .projectId(request.getProjectId())
                 .decision(AdmissionDecision.DecisionEnum.fromValue(verdict.decision()))
                 .decisionLabel(verdict.decisionLabel())

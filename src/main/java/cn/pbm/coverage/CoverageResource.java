@@ -20,9 +20,9 @@ import cn.pbm.api.model.CoverageMeasure;
 import cn.pbm.api.model.CoverageMeasures;
 import cn.pbm.api.model.CoverageMissing;
 import cn.pbm.api.model.CoverageRequest;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
@@ -45,19 +45,17 @@ public class CoverageResource implements CoverageApi {
 
     private final DecisionEngine engine;
     private final CoverageTables rules;
-    private final DecisionRecord record;
     private final int missingLimit;
 
-    public CoverageResource(DecisionEngine engine, CoverageTables rules, DecisionRecord record,
-            @ConfigProperty(name = "pbm.coverage.missing-limit", defaultValue = "1000") int missingLimit) {
+    public CoverageResource(DecisionEngine engine, CoverageTables rules, @ConfigProperty(name = "pbm.coverage.missing-limit", defaultValue = "1000") int missingLimit) {
         this.engine = engine;
         this.rules = rules;
-        this.record = record;
         this.missingLimit = missingLimit;
     }
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "coverage.measures", listsAll = false)
     public CoverageDecision coverage(CoverageRequest request, Boolean explain) {
         CoverageRequestCheck.check(request);
         Ruleset ruleset = rulesetFor(LocalDate.of(request.getYear(), 1, 1), request.getJurisdiction());
@@ -68,8 +66,6 @@ public class CoverageResource implements CoverageApi {
                 .selfEvaluation(count(items, rules.measure(ruleset, "selfEvaluation")))
                 .keyEvaluation(count(items, rules.measure(ruleset, "keyEvaluation")));
         return new CoverageDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .year(request.getYear())
                 .items(items.size())
                 .measures(measures);

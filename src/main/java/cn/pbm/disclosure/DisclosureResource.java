@@ -13,7 +13,7 @@ import cn.pbm.api.model.DisclosureDeadlinesDecision;
 import cn.pbm.api.model.DisclosureDeadlinesRequest;
 import cn.pbm.api.model.DisclosureItem;
 import cn.pbm.api.model.FieldError;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Problems;
 import cn.pbm.platform.Ruleset;
@@ -29,12 +29,10 @@ public class DisclosureResource implements DisclosureApi {
 
     private final DisclosureTables decisions;
     private final DisclosureCalendars calendars;
-    private final DecisionRecord record;
 
-    public DisclosureResource(DisclosureTables decisions, DisclosureCalendars calendars, DecisionRecord record) {
+    public DisclosureResource(DisclosureTables decisions, DisclosureCalendars calendars) {
         this.decisions = decisions;
         this.calendars = calendars;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -42,6 +40,7 @@ public class DisclosureResource implements DisclosureApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset("disclosure.deadlines")
     public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
         DisclosureRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
@@ -84,9 +83,6 @@ public class DisclosureResource implements DisclosureApi {
         }
         results.forEach(r -> summary.merge(r.getStatus().toString(), 1, Integer::sum));
         return new DisclosureDeadlinesDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .asOf(request.getAsOf())
                 .results(results)
                 .summary(summary);

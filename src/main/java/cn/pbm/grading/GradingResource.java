@@ -4,7 +4,7 @@ import cn.pbm.api.GradingApi;
 import cn.pbm.api.model.EvaluationGradeDecision;
 import cn.pbm.api.model.ExAnteDecision;
 import cn.pbm.api.model.ScoreRequest;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
@@ -16,11 +16,9 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 public class GradingResource implements GradingApi {
 
     private final GradingTables decisions;
-    private final DecisionRecord record;
 
-    public GradingResource(GradingTables decisions, DecisionRecord record) {
+    public GradingResource(GradingTables decisions) {
         this.decisions = decisions;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -28,12 +26,11 @@ public class GradingResource implements GradingApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "grading.ex-ante-assessment", listsAll = false)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingTables.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .conclusion(ExAnteDecision.ConclusionEnum.fromValue(result.conclusion()))
                 .conclusionLabel(result.label())
                 .action(result.action());
@@ -41,12 +38,11 @@ public class GradingResource implements GradingApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "grading.evaluation-grade", listsAll = false)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         GradingTables.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .grade(EvaluationGradeDecision.GradeEnum.fromValue(result.grade()))
                 .gradeLabel(result.label());
     }

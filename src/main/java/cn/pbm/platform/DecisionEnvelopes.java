@@ -32,8 +32,8 @@ import jakarta.ws.rs.Path;
  * {@code decisionId}, {@code ruleset}, {@code rulesets}, {@code explanation}), typed, from the call's
  * {@link Decision}: for a live call ({@link AuditTrail}), an event ({@link EventBridge}) and a replay
  * ({@link DecisionReplay}) alike. The family returns its own fields only, and declares on the endpoint which
- * rule set is its primary one ({@link PrimaryRuleset}); a decision endpoint without that declaration stops
- * start-up.
+ * rule set is its primary one ({@link PrimaryRuleset}); a decision endpoint without that declaration, or one
+ * naming a rule set the manifest does not have, stops start-up.
  */
 @Startup
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class DecisionEnvelopes {
 
     private final Map<String, PrimaryRuleset> primaries = new HashMap<>();
 
-    public DecisionEnvelopes() {
+    public DecisionEnvelopes(RulesetCatalog catalog) {
         List<String> undeclared = new ArrayList<>();
         for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             for (java.lang.reflect.Type type : bean.getTypes()) {
@@ -55,9 +55,14 @@ public class DecisionEnvelopes {
                         String endpoint = endpoint(api, method);
                         PrimaryRuleset primary = implementation(bean.getBeanClass(), method)
                                 .getAnnotation(PrimaryRuleset.class);
-                        if (primary == null) {
+                        if (primary == null || primary.value().length == 0) {
                             undeclared.add(endpoint + " (" + bean.getBeanClass().getName() + ")");
                         } else {
+                            for (String id : primary.value()) {
+                                if (catalog.all().stream().noneMatch(r -> r.id().equals(id))) {
+                                    undeclared.add(endpoint + " names '" + id + "', not a rule set of the manifest");
+                                }
+                            }
                             primaries.put(endpoint, primary);
                         }
                     }
@@ -65,7 +70,7 @@ public class DecisionEnvelopes {
             }
         }
         if (!undeclared.isEmpty()) {
-            throw new IllegalStateException("decision endpoints without @PrimaryRuleset: " + undeclared);
+            throw new IllegalStateException("decision endpoints without a valid @PrimaryRuleset: " + undeclared);
         }
     }
 

@@ -18,9 +18,9 @@ import cn.pbm.api.model.RectificationStatus;
 import cn.pbm.api.model.RectificationUnitBarred;
 import cn.pbm.disclosure.Deadline;
 import cn.pbm.disclosure.DisclosureCalendars;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
@@ -36,18 +36,17 @@ public class RectificationResource implements RectificationApi {
     private final DecisionEngine engine;
     private final RectificationTables decisions;
     private final DisclosureCalendars calendars;
-    private final DecisionRecord record;
 
     public RectificationResource(DecisionEngine engine, RectificationTables decisions,
-            DisclosureCalendars calendars, DecisionRecord record) {
+            DisclosureCalendars calendars) {
         this.engine = engine;
         this.decisions = decisions;
         this.calendars = calendars;
-        this.record = record;
     }
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset({"rectification.periods", "rectification.status"})
     public RectificationDecision rectificationStatus(RectificationRequest request, Boolean explain) {
         RectificationRequestCheck.check(request);
         List<RectificationFinding> findings = request.getFindings();
@@ -86,9 +85,6 @@ public class RectificationResource implements RectificationApi {
         List<RectificationUnitBarred> noNewRequests = new ArrayList<>(barred.size());
         barred.forEach((unit, ids) -> noNewRequests.add(new RectificationUnitBarred().unit(unit).findingIds(ids)));
         return new RectificationDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .asOf(request.getAsOf())
                 .results(results)
                 .noNewRequestsNextYear(noNewRequests)

@@ -10,7 +10,7 @@ import cn.pbm.api.model.SelfEvaluationDecision;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationScore;
 import cn.pbm.grading.GradingTables;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
@@ -23,12 +23,10 @@ public class SelfEvaluationResource implements SelfEvaluationApi {
 
     private final SelfEvaluationTables decisions;
     private final GradingTables grading;
-    private final DecisionRecord record;
 
-    public SelfEvaluationResource(SelfEvaluationTables decisions, GradingTables grading, DecisionRecord record) {
+    public SelfEvaluationResource(SelfEvaluationTables decisions, GradingTables grading) {
         this.decisions = decisions;
         this.grading = grading;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -36,15 +34,13 @@ public class SelfEvaluationResource implements SelfEvaluationApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset("self-evaluation.standard-weights")
     public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {
         jurisdictionScope.forJurisdiction(form.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         SelfEvaluationRequestCheck.validate(form, policy);
         SelfEvaluationScore score = new FormScorer(decisions, grading, policy).score(form);
         return new SelfEvaluationDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .projectId(score.getProjectId())
                 .executionRate(score.getExecutionRate())
                 .executionScore(score.getExecutionScore())
@@ -58,6 +54,7 @@ public class SelfEvaluationResource implements SelfEvaluationApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset("self-evaluation.standard-weights")
     public SelfEvaluationBatchDecision scoreSelfEvaluationBatch(SelfEvaluationBatchRequest request, Boolean explain) {
         List<cn.pbm.api.model.FieldError> perForm = new ArrayList<>();
         for (int i = 0; i < request.getForms().size(); i++) {
@@ -78,9 +75,6 @@ public class SelfEvaluationResource implements SelfEvaluationApi {
             results.add(scorer.score(form));
         }
         return new SelfEvaluationBatchDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .results(results)
                 .summary(BatchSummary.of(results, policy));
     }

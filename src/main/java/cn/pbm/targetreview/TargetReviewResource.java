@@ -23,9 +23,9 @@ import cn.pbm.api.model.TargetReviewSummary;
 import cn.pbm.api.model.TargetReviewVerdict;
 import cn.pbm.disclosure.Deadline;
 import cn.pbm.disclosure.DisclosureCalendars;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
@@ -40,18 +40,16 @@ public class TargetReviewResource implements TargetreviewApi {
     private final DecisionEngine engine;
     private final TargetReviewTables rules;
     private final DisclosureCalendars calendars;
-    private final DecisionRecord record;
 
-    public TargetReviewResource(DecisionEngine engine, TargetReviewTables rules, DisclosureCalendars calendars,
-            DecisionRecord record) {
+    public TargetReviewResource(DecisionEngine engine, TargetReviewTables rules, DisclosureCalendars calendars) {
         this.engine = engine;
         this.rules = rules;
         this.calendars = calendars;
-        this.record = record;
     }
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset("targetreview.target-review")
     public TargetReviewDecision reviewTargets(TargetReviewRequest request, Boolean explain) {
         TargetReviewRequestCheck.check(request);
         Ruleset ruleset = ruleset(request.getReviewDate(), request.getJurisdiction());
@@ -92,9 +90,6 @@ public class TargetReviewResource implements TargetreviewApi {
             results.add(result);
         }
         return new TargetReviewDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .reviewDate(request.getReviewDate())
                 .jurisdiction(request.getJurisdiction())
                 .results(results)

@@ -14,7 +14,7 @@ import cn.pbm.api.model.MonitoredProject;
 import cn.pbm.api.model.MonitoringDecision;
 import cn.pbm.api.model.MonitoringRequest;
 import cn.pbm.api.model.ProjectWarning;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.RuleEngine;
 import cn.pbm.platform.Ruleset;
 import cn.pbm.platform.DecisionEngine;
@@ -36,17 +36,16 @@ public class WarningResource implements MonitoringApi {
     private final DecisionEngine engine;
     private final WarningTables lights;
     private final RuleEngine rules;
-    private final DecisionRecord record;
 
-    public WarningResource(DecisionEngine engine, WarningTables lights, RuleEngine rules, DecisionRecord record) {
+    public WarningResource(DecisionEngine engine, WarningTables lights, RuleEngine rules) {
         this.engine = engine;
         this.lights = lights;
         this.rules = rules;
-        this.record = record;
     }
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "warning.execution-monitoring", listsAll = false)
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
         long start = System.nanoTime();
         WarningRequestCheck.check(request);
@@ -111,8 +110,6 @@ public class WarningResource implements MonitoringApi {
                     (System.nanoTime() - fired) / 1_000_000);
         }
         return new MonitoringDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .results(results)
                 .summary(tally.summary());
     }
