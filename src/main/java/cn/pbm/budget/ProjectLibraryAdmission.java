@@ -6,7 +6,6 @@ import java.util.List;
 import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.grading.GradingTables;
-import cn.pbm.platform.DecisionEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -169,7 +169,7 @@ public class DecisionEngine {
                 (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining));
         List<DecisionOutcome> all = List.of(outcomes);
         if (evaluations != null) {
-            evaluations.addEach(all);
+            evaluations.addEach(ruleset, all);
         }
         return all;
     }

@@ -31,9 +31,19 @@ public class Evaluations {
                 Long::sum);
     }
 
-    /** A list evaluated item by item, in item order; the call's batch size is the longest such list. */
-    void addEach(List<DecisionOutcome> items) {
-        items.forEach(this::add);
+    /**
+     * A list evaluated item by item with one version, in item order; the call's batch size is the longest such
+     * list. Outcomes are counted per label first (a batch has few labels and many items).
+     */
+    void addEach(Ruleset ruleset, List<DecisionOutcome> items) {
+        use(ruleset);
+        Map<String, Long> byOutcome = new LinkedHashMap<>();
+        for (DecisionOutcome item : items) {
+            tables.addAll(item.matches());
+            byOutcome.merge(item.outcome(), 1L, Long::sum);
+        }
+        byOutcome.forEach((label, n) -> outcomes.merge(List.of(ruleset.id(), ruleset.version(), label), n,
+                Long::sum));
         batchSize = Math.max(batchSize, items.size());
     }
 
