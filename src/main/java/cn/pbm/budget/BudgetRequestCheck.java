@@ -1,21 +1,17 @@
 package cn.pbm.budget;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.api.model.BudgetAdjustmentRequest;
 import cn.pbm.api.model.BudgetDepartment;
 import cn.pbm.api.model.BudgetProject;
-import cn.pbm.api.model.FieldError;
-import cn.pbm.platform.InvalidRequestException;
-import cn.pbm.platform.Problems;
+import cn.pbm.platform.FieldChecks;
 
 /**
- * The checks of a budget request (adjustments, library admission) that the schema cannot express, over the WHOLE request before
- * anything is decided: duplicate ids, amounts finer than the fen, and facts that contradict each other.
+ * The checks of a budget request (adjustments, library admission) that the schema cannot express, over the WHOLE
+ * request before anything is decided: duplicate ids, amounts finer than the fen, and facts that contradict each
+ * other.
  */
 final class BudgetRequestCheck {
 
@@ -23,65 +19,55 @@ final class BudgetRequestCheck {
     }
 
     static void check(BudgetAdjustmentRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         List<BudgetProject> projects = request.getProjects();
         List<BudgetDepartment> departments = request.getDepartments();
         // a JSON null where the contract has an array: refused, not read as an empty list
         if (projects == null) {
-            errors.add(Problems.field("/projects", "expected a JSON array here (leave the field out for none)"));
+            checks.error("/projects", "expected a JSON array here (leave the field out for none)");
             projects = List.of();
         }
         if (departments == null) {
-            errors.add(Problems.field("/departments", "expected a JSON array here (leave the field out for none)"));
+            checks.error("/departments", "expected a JSON array here (leave the field out for none)");
             departments = List.of();
         }
         if (projects.isEmpty() && departments.isEmpty()) {
-            errors.add(Problems.field("/projects", "give at least one project or department"));
+            checks.error("/projects", "give at least one project or department");
         }
-        Set<String> projectIds = new HashSet<>();
+        FieldChecks.Unique projectIds = checks.unique();
         for (int i = 0; i < projects.size(); i++) {
             String at = "/projects/" + i;
             BudgetProject project = projects.get(i);
-            if (project == null) {
-                errors.add(Problems.field(at, "expected a project object here"));
+            if (!checks.present(project, at)) {
                 continue;
             }
-            if (!projectIds.add(project.getProjectId())) {
-                errors.add(Problems.field(at + "/projectId", "duplicate projectId " + project.getProjectId()));
-            }
-            Money.checkFen(project.getBudget(), at + "/budget", errors);
-            checkTargets(project, at, errors);
-            checkEvaluation(project, at, errors);
+            projectIds.check(project.getProjectId(), at + "/projectId");
+            checks.yuan(project.getBudget(), at + "/budget");
+            checkTargets(checks, project, at);
+            checkEvaluation(checks, project, at);
         }
-        Set<String> departmentIds = new HashSet<>();
+        FieldChecks.Unique departmentIds = checks.unique();
         for (int i = 0; i < departments.size(); i++) {
             String at = "/departments/" + i;
             BudgetDepartment department = departments.get(i);
-            if (department == null) {
-                errors.add(Problems.field(at, "expected a department object here"));
+            if (!checks.present(department, at)) {
                 continue;
             }
-            if (!departmentIds.add(department.getDepartmentId())) {
-                errors.add(Problems.field(at + "/departmentId", "duplicate departmentId " + department.getDepartmentId()));
-            }
-            Money.checkFen(department.getPublicFunds(), at + "/publicFunds", errors);
+            departmentIds.check(department.getDepartmentId(), at + "/departmentId");
+            checks.yuan(department.getPublicFunds(), at + "/publicFunds");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        checks.throwIfAny();
     }
 
-    private static void checkTargets(BudgetProject project, String at, List<FieldError> errors) {
+    private static void checkTargets(FieldChecks checks, BudgetProject project, String at) {
         List<String> dimensions = project.getTargetDimensions() == null ? List.of() : project.getTargetDimensions();
-        if (!project.getHasTargets() && !dimensions.isEmpty()) {
-            errors.add(Problems.field(at + "/targetDimensions", "not allowed when hasTargets is false"));
-        }
-        Set<String> seen = new HashSet<>();
+        checks.notAllowed(!project.getHasTargets() && !dimensions.isEmpty(), at + "/targetDimensions",
+                "when hasTargets is false");
+        FieldChecks.Unique seen = checks.unique();
         for (int j = 0; j < dimensions.size(); j++) {
-            if (dimensions.get(j) == null) {
-                errors.add(Problems.field(at + "/targetDimensions/" + j, "expected a dimension code here"));
-            } else if (!seen.add(dimensions.get(j))) {
-                errors.add(Problems.field(at + "/targetDimensions/" + j, "duplicate dimension " + dimensions.get(j)));
+            String dimensionAt = at + "/targetDimensions/" + j;
+            if (checks.present(dimensions.get(j), dimensionAt)) {
+                seen.check(dimensions.get(j), dimensionAt);
             }
         }
     }
@@ -91,48 +77,37 @@ final class BudgetRequestCheck {
      * continuing project states whether it self-evaluated; a self-evaluation comes with its grade; a grade (from
      * the self-evaluation or from the finance bureau's key evaluation) comes with its rectification.
      */
-    private static void checkEvaluation(BudgetProject project, String at, List<FieldError> errors) {
+    private static void checkEvaluation(FieldChecks checks, BudgetProject project, String at) {
         if (Boolean.TRUE.equals(project.getNewProject())) {
-            if (Boolean.TRUE.equals(project.getSelfEvaluatedLastYear())) {
-                errors.add(Problems.field(at + "/selfEvaluatedLastYear", "a new project has no last year to self-evaluate"));
-            }
-            if (project.getEvaluationGrade() != null) {
-                errors.add(Problems.field(at + "/evaluationGrade", "not allowed for a new project"));
-            }
-            if (project.getRectificationDone() != null) {
-                errors.add(Problems.field(at + "/rectificationDone", "not allowed for a new project"));
-            }
-            if (project.getClearlyBelowExpectations() != null) {
-                errors.add(Problems.field(at + "/clearlyBelowExpectations", "not allowed for a new project"));
-            }
+            checks.notAllowed(Boolean.TRUE.equals(project.getSelfEvaluatedLastYear()), at + "/selfEvaluatedLastYear",
+                    "to be true for a new project (it has no last year to self-evaluate)");
+            checks.notAllowed(project.getEvaluationGrade() != null, at + "/evaluationGrade", "for a new project");
+            checks.notAllowed(project.getRectificationDone() != null, at + "/rectificationDone", "for a new project");
+            checks.notAllowed(project.getClearlyBelowExpectations() != null, at + "/clearlyBelowExpectations",
+                    "for a new project");
             return;
         }
         if (project.getSelfEvaluatedLastYear() == null) {
-            errors.add(Problems.field(at + "/selfEvaluatedLastYear",
-                    "required for a continuing project (send newProject: true for a new one)"));
-        } else if (project.getSelfEvaluatedLastYear() && project.getEvaluationGrade() == null) {
-            errors.add(Problems.field(at + "/evaluationGrade", "required when selfEvaluatedLastYear is true"));
+            checks.required(true, at + "/selfEvaluatedLastYear",
+                    "for a continuing project (send newProject: true for a new one)");
+        } else {
+            checks.required(project.getSelfEvaluatedLastYear() && project.getEvaluationGrade() == null,
+                    at + "/evaluationGrade", "when selfEvaluatedLastYear is true");
         }
-        if (project.getEvaluationGrade() != null && project.getRectificationDone() == null) {
-            errors.add(Problems.field(at + "/rectificationDone", "required with evaluationGrade"));
-        }
-        if (project.getEvaluationGrade() == null && project.getRectificationDone() != null) {
-            errors.add(Problems.field(at + "/rectificationDone", "not allowed without evaluationGrade"));
-        }
+        checks.required(project.getEvaluationGrade() != null && project.getRectificationDone() == null,
+                at + "/rectificationDone", "with evaluationGrade");
+        checks.notAllowed(project.getEvaluationGrade() == null && project.getRectificationDone() != null,
+                at + "/rectificationDone", "without evaluationGrade");
     }
 
     /** A score goes with a report: required with one, meaningless without one. */
     static void check(AdmissionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Money.checkFen(request.getAmount(), "/amount", errors);
-        if (request.getExAnteReportSubmitted() && request.getExAnteScore() == null) {
-            errors.add(Problems.field("/exAnteScore", "required when exAnteReportSubmitted is true"));
-        }
-        if (!request.getExAnteReportSubmitted() && request.getExAnteScore() != null) {
-            errors.add(Problems.field("/exAnteScore", "not allowed when exAnteReportSubmitted is false"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        FieldChecks checks = new FieldChecks();
+        checks.yuan(request.getAmount(), "/amount");
+        checks.required(request.getExAnteReportSubmitted() && request.getExAnteScore() == null, "/exAnteScore",
+                "when exAnteReportSubmitted is true");
+        checks.notAllowed(!request.getExAnteReportSubmitted() && request.getExAnteScore() != null, "/exAnteScore",
+                "when exAnteReportSubmitted is false");
+        checks.throwIfAny();
     }
 }

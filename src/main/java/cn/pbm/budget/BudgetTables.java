@@ -3,10 +3,12 @@ package cn.pbm.budget;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * withheld/recommended semantics move into DMN.
  */
 @ApplicationScoped
-public class BudgetTables {
+public class BudgetTables implements DecisionShapes.Declaring {
 
     public static final String ADMISSION_RULESET = "budget.project-library-admission";
     public static final String DEPARTMENT_RULESET = "budget.department-public-funds";
@@ -40,16 +42,19 @@ public class BudgetTables {
         inputs.put("exAnteConclusion", exAnteConclusion);
         inputs.put("targetReview", targetReview);
         DecisionOutcome outcome = engine.evaluate(ADMISSION_RULESET, inputs);
-        Map<String, Object> requirement = outcome.context("exAnteReportRequirement");
-        Object required = requirement.get("required");
-        if (!(required instanceof Boolean reportRequired)) {
-            throw new IllegalStateException("table exAnteReportRequirement of " + ADMISSION_RULESET
-                    + " gave no 'required' value");
-        }
+        Requirement requirement = outcome.as("exAnteReportRequirement", Requirement.class);
         // the target-review gate (table targetReviewGate) has the last word on the verdict
-        return new Verdict(outcome, reportRequired, outcome.text("exAnteReportRequirement", "reason"),
-                outcome.text("targetReviewGate", "decision"), outcome.text("targetReviewGate", "decisionLabel"),
-                outcome.text("admission", "reason"), (String) outcome.context("targetReviewGate").get("reason"));
+        Admission gate = outcome.as("targetReviewGate", Admission.class);
+        return new Verdict(outcome, requirement.required(), requirement.reason(), gate.decision(),
+                gate.decisionLabel(), outcome.as("admission", Admission.class).reason(), gate.reason());
+    }
+
+    /** Table exAnteReportRequirement. */
+    public record Requirement(boolean required, String reason) {
+    }
+
+    /** Tables admission and targetReviewGate; the gate adds no reason when no target review was sent. */
+    public record Admission(String decision, String decisionLabel, @DecisionOutcome.OrNull String reason) {
     }
 
     /** @param targetReviewReason the gate's reason, null when it adds none (no target review sent) */
@@ -58,16 +63,20 @@ public class BudgetTables {
     }
 
     /** @param action the cut action, null when the grade calls for none; {@code rate} is 0 then */
-    public record DepartmentRuling(boolean belowGood, String action, String actionLabel, BigDecimal rate) {
+    public record DepartmentRuling(boolean belowGood, @DecisionOutcome.OrNull String action,
+            @DecisionOutcome.OrNull String actionLabel, BigDecimal rate) {
     }
 
     public DepartmentRuling department(LocalDate date, String overallGrade) {
-        DecisionOutcome outcome = engine.evaluate(DEPARTMENT_RULESET, date, Map.of("overallGrade", overallGrade));
-        Map<String, Object> cut = outcome.context("publicFundsCut");
-        if (!(cut.get("belowGood") instanceof Boolean belowGood) || !(cut.get("rate") instanceof BigDecimal rate)) {
-            throw new IllegalStateException("table publicFundsCut of " + DEPARTMENT_RULESET + " gave no answer for "
-                    + overallGrade);
-        }
-        return new DepartmentRuling(belowGood, (String) cut.get("action"), (String) cut.get("actionLabel"), rate);
+        return engine.evaluate(DEPARTMENT_RULESET, date, Map.of("overallGrade", overallGrade))
+                .as("publicFundsCut", DepartmentRuling.class);
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(ADMISSION_RULESET, "exAnteReportRequirement", Requirement.class),
+                DecisionShapes.Shape.of(ADMISSION_RULESET, "admission", Admission.class),
+                DecisionShapes.Shape.of(ADMISSION_RULESET, "targetReviewGate", Admission.class),
+                DecisionShapes.Shape.of(DEPARTMENT_RULESET, "publicFundsCut", DepartmentRuling.class));
     }
 }

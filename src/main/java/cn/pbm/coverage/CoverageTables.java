@@ -1,10 +1,12 @@
 package cn.pbm.coverage;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * which items are in scope, the measure's goal and the sources. One evaluation per measure and request.
  */
 @ApplicationScoped
-public class CoverageTables {
+public class CoverageTables implements DecisionShapes.Declaring {
 
     public static final String RULESET = "coverage.measures";
 
@@ -24,18 +26,12 @@ public class CoverageTables {
     }
 
     public Measure measure(Ruleset ruleset, String measure) {
-        DecisionOutcome outcome = engine.evaluate(ruleset, Map.of("measure", measure));
-        if (!(outcome.results().get("coverageMeasure") instanceof Map<?, ?> row)) {
-            throw new IllegalStateException("the coverage table of " + ruleset.id() + " " + ruleset.version()
-                    + " has no row for measure " + measure);
-        }
-        Object goal = row.get("goal");
-        if (goal != null && !(goal instanceof BigDecimal)) {
-            throw new IllegalStateException("the coverage table gives a goal that is not a number for " + measure);
-        }
-        return new Measure(outcome.text("coverageMeasure", "label"), outcome.text("coverageMeasure", "coveredBy"),
-                outcome.text("coverageMeasure", "scope"), outcome.text("coverageMeasure", "source"),
-                (BigDecimal) goal, outcome.text("coverageMeasure", "goalSource"));
+        return engine.evaluate(ruleset, Map.of("measure", measure)).as("coverageMeasure", Measure.class);
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(RULESET, "coverageMeasure", Measure.class));
     }
 
     /**
@@ -43,7 +39,8 @@ public class CoverageTables {
      *
      * @param goal the goal rate by count (1 = 100%), or null when the table sets none
      */
-    public record Measure(String label, String coveredBy, String scope, String source, BigDecimal goal,
+    public record Measure(String label, String coveredBy, String scope, String source,
+            @DecisionOutcome.OrNull BigDecimal goal,
             String goalSource) {
     }
 }

@@ -3,7 +3,6 @@ package cn.pbm.platform;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -43,8 +42,8 @@ public class AuditTrail {
     private final DecisionMetrics metrics;
 
     public AuditTrail(DecisionRecord record, Evaluations evaluations, DecisionEnvelopes envelopes, DecisionLog log,
-            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations,
-            DecisionMetrics metrics) {
+            PbmConfig config, DecisionMetrics metrics) {
+        boolean logExplanations = config.decisionLog().explanations();
         this.record = record;
         this.evaluations = evaluations;
         this.envelopes = envelopes;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.drools.io.ByteArrayResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -73,11 +72,12 @@ public class DecisionEngine {
     }
 
     @Inject
-    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
-            @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
-            @ConfigProperty(name = "pbm.engine.memo-entries", defaultValue = "20000") int memoEntries,
-            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom,
-            RulesetHealth health) {
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, PbmConfig config, RulesetHealth health) {
+        this(catalog, record, config.timeZone(), config.engine().memoEntries(), config.batch().parallelFrom(), health);
+    }
+
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
+            int parallelFrom, RulesetHealth health) {
         this.catalog = catalog;
         this.record = record;
         this.zone = zone;
@@ -216,6 +216,20 @@ public class DecisionEngine {
     public static RulesetRef reference(Ruleset ruleset) {
         return new RulesetRef().id(ruleset.id()).version(ruleset.version()).sha256(ruleset.sha256())
                 .jurisdiction(ruleset.jurisdiction());
+    }
+
+    /**
+     * Takes a compiled version out of service at start-up ({@link DecisionShapes}: its outputs do not fit what the
+     * service reads); with its problem noted in {@link RulesetHealth}, a call that needs it is answered 503.
+     */
+    void withdraw(Ruleset ruleset) {
+        models.remove(ruleset);
+    }
+
+    /** The compiled model of a version, empty when it did not compile (or has no DMN file). */
+    public java.util.Optional<DMNModel> compiledModel(Ruleset ruleset) {
+        CompiledModel compiled = models.get(ruleset);
+        return compiled == null ? java.util.Optional.empty() : java.util.Optional.of(compiled.model());
     }
 
     private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries) {

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -77,9 +76,9 @@ public class EventBridge {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     public EventBridge(ObjectMapper mapper, DecisionLog log, DecisionRecord record, LongLists longLists,
-            EventWindow window, @Channel("dead-letter") Emitter<String> deadLetters,
-            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations,
-            @ConfigProperty(name = "pbm.events.source", defaultValue = "urn:pbm:decision-service") String source) {
+            EventWindow window, @Channel("dead-letter") Emitter<String> deadLetters, PbmConfig config) {
+        boolean logExplanations = config.decisionLog().explanations();
+        String source = config.events().source();
         // trees keep numbers as written (0.2500 stays 0.2500): an answer reads exactly as the REST answer does
         this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         this.log = log;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.pbm.api.model.FieldError;
 import jakarta.annotation.Priority;
@@ -38,7 +37,12 @@ public class LongLists implements ReaderInterceptor {
     private final int parallelFrom;
     private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
 
-    public LongLists(Instance<Validator> validator, @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
+    @jakarta.inject.Inject
+    public LongLists(Instance<Validator> validator, PbmConfig config) {
+        this(validator, config.batch().parallelFrom());
+    }
+
+    public LongLists(Instance<Validator> validator, int parallelFrom) {
         this.validator = validator;
         this.parallelFrom = parallelFrom;
     }

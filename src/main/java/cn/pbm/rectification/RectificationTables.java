@@ -1,13 +1,13 @@
 package cn.pbm.rectification;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (dmn/rectification/status-and-consequences.dmn).
  */
 @ApplicationScoped
-public class RectificationTables {
+public class RectificationTables implements DecisionShapes.Declaring {
 
     public static final String PERIODS = "rectification.periods";
     public static final String STATUS = "rectification.status";
@@ -29,13 +29,7 @@ public class RectificationTables {
     }
 
     public DefaultPeriod defaultPeriod(Ruleset ruleset, String source) {
-        DecisionOutcome outcome = engine.evaluate(ruleset, Map.of("source", source));
-        if (!(outcome.results().get("defaultPeriod") instanceof Map<?, ?> row)
-                || !(row.get("periodDays") instanceof BigDecimal days)) {
-            throw new IllegalStateException("the period table of " + ruleset.id() + " " + ruleset.version()
-                    + " gives no default period for source " + source);
-        }
-        return new DefaultPeriod(days.intValueExact(), outcome.text("defaultPeriod", "periodSource"));
+        return engine.evaluate(ruleset, Map.of("source", source)).as("defaultPeriod", DefaultPeriod.class);
     }
 
     /**
@@ -50,27 +44,31 @@ public class RectificationTables {
         inputs.put("daysPastDue", BigDecimal.valueOf(daysPastDue));
         inputs.put("recurringProject", recurringProject);
         DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
-        List<Consequence> consequences = new ArrayList<>();
-        Object rows = outcome.results().get("consequences");
-        if (rows instanceof List<?> list) {
-            for (Object row : list) {
-                if (!(row instanceof Map<?, ?> c) || !(c.get("code") instanceof String code)
-                        || !(c.get("label") instanceof String label) || !(c.get("source") instanceof String source)
-                        || !(c.get("noNewRequests") instanceof Boolean noNewRequests)) {
-                    throw new IllegalStateException("the consequences table of " + ruleset.id() + " " + ruleset.version()
-                            + " gave an incomplete row: " + row);
-                }
-                consequences.add(new Consequence(code, label, source, noNewRequests));
-            }
-        } else if (rows instanceof Map<?, ?> single) { // a COLLECT table with one matching row may answer the row itself
-            throw new IllegalStateException("the consequences table answered a single row, not a list: " + single);
-        }
-        return new Outcome(outcome.text("rectificationStatus", "status"),
-                outcome.text("rectificationStatus", "statusLabel"), outcome.text("rectificationStatus", "statusBasis"),
-                List.copyOf(consequences));
+        Status status = outcome.as("rectificationStatus", Status.class);
+        return new Outcome(status.status(), status.statusLabel(), status.statusBasis(),
+                outcome.listOf("consequences", Consequence.class));
     }
 
-    public record DefaultPeriod(int days, String source) {
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(PERIODS, "defaultPeriod", DefaultPeriod.class),
+                DecisionShapes.Shape.of(STATUS, "rectificationStatus", Status.class),
+                DecisionShapes.Shape.listOf(STATUS, "consequences", Consequence.class));
+    }
+
+    public record DefaultPeriod(int periodDays, String periodSource) {
+
+        public int days() {
+            return periodDays;
+        }
+
+        public String source() {
+            return periodSource;
+        }
+    }
+
+    /** Table rectificationStatus. */
+    public record Status(String status, String statusLabel, String statusBasis) {
     }
 
     public record Outcome(String status, String label, String basis, List<Consequence> consequences) {

@@ -78,7 +78,7 @@ class WarningTest {
         assertThat(result.getActions()).allSatisfy(a -> assertThat(a.getSource()).contains("《").doesNotContain("seed"));
         assertThat(decision.getSummary().getRed()).isEqualTo(1);
         assertThat(decision.getDecisionId()).isNotNull();
-        assertThat(decision.getRuleset().getId()).isEqualTo(WarningResource.RULESET);
+        assertThat(decision.getRuleset().getId()).isEqualTo(WarningTables.RULESET);
         assertThat(decision.getRuleset().getSha256()).isEqualTo(manifestHash(
                 "dmn/warning/monitoring-lights.dmn", "decisions/warning/follow-up-actions.drl"));
     }
