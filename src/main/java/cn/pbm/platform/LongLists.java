@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 
 import cn.pbm.api.model.FieldError;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -37,12 +39,12 @@ public class LongLists implements ReaderInterceptor {
     private final int parallelFrom;
     private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
 
-    @jakarta.inject.Inject
-    public LongLists(Instance<Validator> validator, PbmConfig config) {
-        this(validator, config.batch().parallelFrom());
-    }
-
-    public LongLists(Instance<Validator> validator, int parallelFrom) {
+    /**
+     * Made at static init (the validator factory's value extractors need it), before a runtime config mapping
+     * exists: so the one key is read here by name (the same key and default as {@link PbmConfig.Batch}).
+     */
+    public LongLists(Instance<Validator> validator,
+            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
         this.validator = validator;
         this.parallelFrom = parallelFrom;
     }

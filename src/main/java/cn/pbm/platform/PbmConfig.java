@@ -12,8 +12,9 @@ import io.smallrye.config.WithName;
  * Every {@code pbm.*} setting of the service, in one place. The values (and what each means) are in
  * {@code src/main/resources/application.properties}, the one place to configure the service; the defaults here are
  * the same, for a key an override leaves out. A setting is read through this interface, never by its name as a
- * string. (The console log filter {@link EventsOffLogFilter} is made before CDI and keeps its one
- * {@code @ConfigProperty}.)
+ * string — except where a runtime mapping does not exist yet: the console log filter {@link EventsOffLogFilter}
+ * (made before CDI) and {@link LongLists} (made at static init by the validator factory) each keep one
+ * {@code @ConfigProperty} with the same key and default.
  */
 @ConfigMapping(prefix = "pbm")
 public interface PbmConfig {
