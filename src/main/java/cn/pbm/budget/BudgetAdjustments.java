@@ -19,7 +19,6 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,20 +32,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BudgetAdjustments {
 
     private final ProjectRules projectRules;
-    private final DepartmentRules departmentRules;
-    private final DecisionRecord record;
+    private final BudgetTables tables;
 
-    public BudgetAdjustments(ProjectRules projectRules, DepartmentRules departmentRules, DecisionRecord record) {
+    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables) {
         this.projectRules = projectRules;
-        this.departmentRules = departmentRules;
-        this.record = record;
+        this.tables = tables;
     }
 
     @jakarta.inject.Inject
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
-        BudgetAdjustmentCheck.check(request);
+        BudgetRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
@@ -71,17 +68,14 @@ public class BudgetAdjustments {
                         .getProjects().add(project.getProjectId());
             }
         }
-        Map<String, DepartmentRules.Ruling> departmentRulings = new HashMap<>();
+        Map<String, BudgetTables.DepartmentRuling> departmentRulings = new HashMap<>();
         List<DepartmentAdjustment> departments = new ArrayList<>(request.getDepartments().size());
         for (BudgetDepartment department : request.getDepartments()) {
-            DepartmentRules.Ruling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
-                    grade -> departmentRules.rule(date, grade));
+            BudgetTables.DepartmentRuling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
+                    grade -> tables.department(date, grade));
             departments.add(adjust(department, ruling, totals));
         }
         return new BudgetAdjustmentDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .budgetYear(request.getBudgetYear())
                 .projects(projects)
                 .departments(departments)
@@ -131,7 +125,7 @@ public class BudgetAdjustments {
                 .recommendedBudget(Money.output(recommended));
     }
 
-    private static DepartmentAdjustment adjust(BudgetDepartment department, DepartmentRules.Ruling ruling,
+    private static DepartmentAdjustment adjust(BudgetDepartment department, BudgetTables.DepartmentRuling ruling,
             Totals totals) {
         BigDecimal cut = Money.output(department.getPublicFunds().multiply(ruling.rate()));
         BigDecimal recommended = Money.output(department.getPublicFunds().subtract(cut));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -65,10 +64,12 @@ public class DecisionLog {
     private final long maxBodyBytes;
     private OutputStream fileStream;
 
-    public DecisionLog(ObjectMapper mapper,
-            @ConfigProperty(name = "pbm.decision-log.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "pbm.decision-log.file") Optional<String> file,
-            @ConfigProperty(name = "pbm.decision-log.max-body-bytes", defaultValue = "1048576") long maxBodyBytes) {
+    @jakarta.inject.Inject
+    public DecisionLog(ObjectMapper mapper, PbmConfig config) {
+        this(mapper, config.decisionLog().enabled(), config.decisionLog().file(), config.decisionLog().maxBodyBytes());
+    }
+
+    public DecisionLog(ObjectMapper mapper, boolean enabled, Optional<String> file, long maxBodyBytes) {
         this.mapper = mapper;
         this.enabled = enabled;
         this.file = file.filter(f -> !f.isBlank()).map(Path::of);

@@ -1,37 +1,29 @@
 package cn.pbm.platform;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.pbm.api.model.FiredRule;
-import cn.pbm.api.model.RulesetRef;
-import cn.pbm.api.model.TableMatch;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Everything one call decided with, gathered in one place: the call's decision id, every rule set the
- * engines used for it (in the order first used), what the engines reported (matched table rows, fired rules)
- * when an explanation is wanted, and the request as the endpoint received it. Endpoints copy
- * {@link #decisionId()} and {@link #ruleset()} into their response; the audit trail reads the rest.
+ * What is per call and not part of the decision itself: the call's decision id and, in a replay, the
+ * rule-set versions pinned; besides them the call's jurisdiction (which scopes every selection of the call),
+ * whether the call is explained (its {@code ?explain}, read once by {@link ProtocolChecks}, or the decision log), the request as the
+ * endpoint received it and when it started. The decision (the rule sets used, the rows matched, the rules
+ * fired, the outcomes) is a value the engines return ({@link Decision}, collected in {@link Evaluations}).
  */
 @RequestScoped
 public class DecisionRecord {
 
     private UUID decisionId = UUID.randomUUID();
-    private final Map<String, RulesetRef> used = new LinkedHashMap<>();
     private final Map<String, List<String>> pinnedVersions = new HashMap<>();
-    private final List<TableMatch> tables = new ArrayList<>();
-    private final List<FiredRule> rules = new ArrayList<>();
     private List<String> jurisdictionChain;
     private boolean explaining;
+    private boolean explanationAsked;
     private boolean replaying;
     private Object input;
-    private final Map<List<String>, Long> outcomes = new LinkedHashMap<>();
-    private int batchSize;
     private long startedNanos = System.nanoTime();
     /** Bytes the decision log keeps of an explanation only it asked for (Long.MAX_VALUE: no bound, or asked). */
     private long explanationBound = Long.MAX_VALUE;
@@ -40,27 +32,6 @@ public class DecisionRecord {
 
     public UUID decisionId() {
         return decisionId;
-    }
-
-    void used(Ruleset ruleset) {
-        used.computeIfAbsent(ruleset.id() + "@" + ruleset.version(), k -> DecisionEngine.reference(ruleset));
-    }
-
-    /** The rule set that made the call's main decision: the first one used. */
-    public RulesetRef ruleset() {
-        if (used.isEmpty()) {
-            throw new IllegalStateException("no rule set was used in decision " + decisionId);
-        }
-        return used.values().iterator().next();
-    }
-
-    /** Every rule set used, the main one first. */
-    public List<RulesetRef> rulesets() {
-        return new ArrayList<>(used.values());
-    }
-
-    public boolean decided() {
-        return !used.isEmpty();
     }
 
     /** Whether the engines should report matched rows and fired rules for this call. */
@@ -84,14 +55,12 @@ public class DecisionRecord {
      * or logs changes; the log line lists "explanation" under omitted, as it did when it measured it).
      */
     void expectTables(long n) {
-        if (!explaining || explanationOmitted || explanationBound == Long.MAX_VALUE) {
+        if (!explaining || explanationAsked || explanationOmitted || explanationBound == Long.MAX_VALUE) {
             return;
         }
         expectedTables += n;
         if (expectedTables > explanationBound / MIN_TABLE_MATCH_BYTES) {
             explanationOmitted = true;
-            tables.clear();
-            rules.clear();
         }
     }
 
@@ -103,24 +72,20 @@ public class DecisionRecord {
         return explanationOmitted;
     }
 
-    void explaining(boolean explaining) {
-        this.explaining = explaining;
+    /** The caller's {@code ?explain}, as {@link ProtocolChecks} read it (the one place that reads it). */
+    void explanationAsked(boolean asked) {
+        this.explanationAsked = asked;
+        this.explaining |= asked;
     }
 
-    void matched(TableMatch table) {
-        tables.add(table);
+    /** The call is explained for the decision log, whether or not the answer carries the explanation. */
+    void explainForLog() {
+        this.explaining = true;
     }
 
-    void fired(FiredRule rule) {
-        rules.add(rule);
-    }
-
-    List<TableMatch> tables() {
-        return tables;
-    }
-
-    List<FiredRule> rules() {
-        return rules;
+    /** Whether the caller asked for the explanation in the answer ({@code ?explain=true}). */
+    boolean explanationAsked() {
+        return explanationAsked;
     }
 
     Object input() {
@@ -145,28 +110,6 @@ public class DecisionRecord {
         this.jurisdictionChain = List.copyOf(chain);
     }
 
-    /**
-     * Counts {@code n} evaluations of {@code ruleset} whose outcome (see {@link OutcomeLabel}) was
-     * {@code outcome}, for the decision metrics the audit trail records once the call is answered.
-     */
-    void outcome(Ruleset ruleset, String outcome, long n) {
-        outcomes.merge(List.of(ruleset.id(), ruleset.version(), outcome), n, Long::sum);
-    }
-
-    /** Evaluation counts by rule-set id, version and outcome. */
-    Map<List<String>, Long> outcomes() {
-        return outcomes;
-    }
-
-    /** Notes a list evaluated item by item; the call's batch size is the longest such list. */
-    void batch(int items) {
-        batchSize = Math.max(batchSize, items);
-    }
-
-    int batchSize() {
-        return batchSize;
-    }
-
     void started(long nanos) {
         startedNanos = nanos;
     }
@@ -183,15 +126,10 @@ public class DecisionRecord {
         return pinnedVersions.getOrDefault(rulesetId, List.of());
     }
 
-    /** Starts a re-evaluation inside this call: fresh id and usage, the given versions pinned. */
+    /** Starts a re-evaluation inside this call: fresh id, the given versions pinned (the evaluations start over). */
     void replay(Map<String, List<String>> versions) {
         replaying = true;
         decisionId = UUID.randomUUID();
-        used.clear();
-        tables.clear();
-        rules.clear();
-        outcomes.clear();
-        batchSize = 0;
         expectedTables = 0;
         explanationOmitted = false;
         pinnedVersions.clear();

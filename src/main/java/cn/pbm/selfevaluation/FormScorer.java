@@ -14,11 +14,11 @@ import cn.pbm.api.model.ReviewFinding.CodeEnum;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationIndicator;
 import cn.pbm.api.model.SelfEvaluationScore;
-import cn.pbm.grading.GradingDecisions;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.ExecutionAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QualitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QuantitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.StandardWeight;
+import cn.pbm.grading.GradingTables;
+import cn.pbm.selfevaluation.SelfEvaluationTables.ExecutionAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QualitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QuantitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.StandardWeight;
 
 /**
  * Scores one validated form: the tables score execution and each indicator; this class sums the scores,
@@ -31,11 +31,11 @@ final class FormScorer {
     private static final int SCORE_SCALE = 2;
     private static final int RATE_SCALE = 4;
 
-    private final SelfEvaluationDecisions decisions;
-    private final GradingDecisions grading;
+    private final SelfEvaluationTables decisions;
+    private final GradingTables grading;
     private final ReviewPolicy policy;
 
-    FormScorer(SelfEvaluationDecisions decisions, GradingDecisions grading, ReviewPolicy policy) {
+    FormScorer(SelfEvaluationTables decisions, GradingTables grading, ReviewPolicy policy) {
         this.decisions = decisions;
         this.grading = grading;
         this.policy = policy;
@@ -106,7 +106,7 @@ final class FormScorer {
 
         // the exact total is graded; the rounded total is only shown (and flagged when it reads as another grade)
         BigDecimal totalScore = round(total, SCORE_SCALE);
-        GradingDecisions.EvaluationGrade grade = grading.evaluationGrade(total);
+        GradingTables.EvaluationGrade grade = grading.evaluationGrade(total);
         boolean roundedReadsOtherwise = total.compareTo(totalScore) != 0
                 && !grading.evaluationGrade(totalScore).grade().equals(grade.grade());
 

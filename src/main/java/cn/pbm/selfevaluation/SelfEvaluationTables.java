@@ -1,10 +1,12 @@
 package cn.pbm.selfevaluation;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * tolerance and text is the tables'; this class only hands values in and reads the columns back.
  */
 @ApplicationScoped
-public class SelfEvaluationDecisions {
+public class SelfEvaluationTables implements DecisionShapes.Declaring {
 
     public static final String STANDARD_WEIGHTS = "self-evaluation.standard-weights";
     public static final String EXECUTION_SCORE = "self-evaluation.execution-score";
@@ -24,73 +26,75 @@ public class SelfEvaluationDecisions {
 
     private final DecisionEngine engine;
 
-    public SelfEvaluationDecisions(DecisionEngine engine) {
+    public SelfEvaluationTables(DecisionEngine engine) {
         this.engine = engine;
     }
 
     /** 标准分值 of a category code (OUTPUT, BENEFIT, SATISFACTION, EXECUTION). */
     public StandardWeight standardWeight(String category) {
-        DecisionOutcome outcome = engine.evaluate(STANDARD_WEIGHTS, Map.of("category", category));
-        Map<String, Object> row = outcome.context("standardWeight");
-        return new StandardWeight(number(row, "weight"), outcome.text("standardWeight", "categoryLabel"));
+        return engine.evaluate(STANDARD_WEIGHTS, Map.of("category", category))
+                .as("standardWeight", StandardWeight.class);
     }
 
     /** 预算执行率得分 and whether the rate needs a stated reason. */
     public ExecutionAssessment execution(BigDecimal annualBudget, BigDecimal executed, BigDecimal executionWeight) {
         DecisionOutcome outcome = engine.evaluate(EXECUTION_SCORE,
                 Map.of("annualBudget", annualBudget, "executed", executed, "executionWeight", executionWeight));
-        Map<String, Object> row = outcome.context("executionAssessment");
-        return new ExecutionAssessment((BigDecimal) outcome.results().get("executionRate"), number(row, "score"),
-                flag(row, "reasonRequired"));
+        ExecutionRow row = outcome.as("executionAssessment", ExecutionRow.class);
+        return new ExecutionAssessment(outcome.asOrNull("executionRate", BigDecimal.class), row.score(),
+                row.reasonRequired());
     }
 
     /** 定量指标得分 and whether the target was met. */
     public QuantitativeAssessment quantitative(String direction, BigDecimal weight, BigDecimal target, BigDecimal actual) {
-        DecisionOutcome outcome = engine.evaluate(QUANTITATIVE,
-                Map.of("direction", direction, "weight", weight, "target", target, "actual", actual));
-        Map<String, Object> row = outcome.context("indicatorAssessment");
-        return new QuantitativeAssessment(number(row, "score"), flag(row, "met"));
+        return engine.evaluate(QUANTITATIVE,
+                Map.of("direction", direction, "weight", weight, "target", target, "actual", actual))
+                .as("indicatorAssessment", QuantitativeAssessment.class);
     }
 
     /** Whether a qualitative indicator's assessed score lies in its achievement's band. */
     public QualitativeAssessment qualitative(String achievement, BigDecimal weight, BigDecimal assessedScore) {
-        DecisionOutcome outcome = engine.evaluate(QUALITATIVE,
-                Map.of("achievement", achievement, "weight", weight, "assessedScore", assessedScore));
-        Map<String, Object> row = outcome.context("bandAssessment");
-        return new QualitativeAssessment(flag(row, "inBand"), flag(row, "met"),
-                outcome.text("bandAssessment", "achievementLabel"));
+        return engine.evaluate(QUALITATIVE,
+                Map.of("achievement", achievement, "weight", weight, "assessedScore", assessedScore))
+                .as("bandAssessment", QualitativeAssessment.class);
     }
 
     /** 复核意见 text of a finding code. */
     public String findingText(String code) {
-        return engine.evaluate(REVIEW_FINDINGS, Map.of("code", code)).text("finding", "text");
+        return engine.evaluate(REVIEW_FINDINGS, Map.of("code", code)).as("finding", FindingText.class).text();
     }
 
     /** Whether the reported total agrees with the computed (rounded) total within the table's tolerance. */
     public boolean reportedScoreConsistent(BigDecimal reported, BigDecimal computed) {
-        Object consistent = engine.evaluate(REPORTED_SCORE,
-                Map.of("reportedTotalScore", reported, "computedTotalScore", computed)).results().get("scoreConsistent");
-        if (!(consistent instanceof Boolean b)) {
-            throw new IllegalStateException("scoreConsistent of " + REPORTED_SCORE + " is not a boolean: " + consistent);
-        }
-        return b;
+        return engine.evaluate(REPORTED_SCORE,
+                Map.of("reportedTotalScore", reported, "computedTotalScore", computed))
+                .as("scoreConsistent", Boolean.class);
     }
 
-    private static BigDecimal number(Map<String, Object> row, String column) {
-        if (!(row.get(column) instanceof BigDecimal value)) {
-            throw new IllegalStateException("column '" + column + "' is not a number: " + row);
-        }
-        return value;
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(STANDARD_WEIGHTS, "standardWeight", StandardWeight.class),
+                DecisionShapes.Shape.of(EXECUTION_SCORE, "executionAssessment", ExecutionRow.class),
+                DecisionShapes.Shape.of(EXECUTION_SCORE, "executionRate", BigDecimal.class),
+                DecisionShapes.Shape.of(QUANTITATIVE, "indicatorAssessment", QuantitativeAssessment.class),
+                DecisionShapes.Shape.of(QUALITATIVE, "bandAssessment", QualitativeAssessment.class),
+                DecisionShapes.Shape.of(REVIEW_FINDINGS, "finding", FindingText.class),
+                DecisionShapes.Shape.of(REPORTED_SCORE, "scoreConsistent", Boolean.class));
     }
 
-    private static boolean flag(Map<String, Object> row, String column) {
-        if (!(row.get(column) instanceof Boolean value)) {
-            throw new IllegalStateException("column '" + column + "' is not a boolean: " + row);
+    public record StandardWeight(BigDecimal weight, String categoryLabel) {
+
+        public String label() {
+            return categoryLabel;
         }
-        return value;
     }
 
-    public record StandardWeight(BigDecimal weight, String label) {
+    /** Table executionAssessment; the rate is a decision of its own. */
+    public record ExecutionRow(BigDecimal score, boolean reasonRequired) {
+    }
+
+    /** Table finding: the 复核意见 text of a code. */
+    public record FindingText(String text) {
     }
 
     public record ExecutionAssessment(BigDecimal rate, BigDecimal score, boolean reasonRequired) {

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import cn.pbm.api.CoverageApi;
 import cn.pbm.api.model.CoverageDecision;
 import cn.pbm.api.model.CoverageFigures;
 import cn.pbm.api.model.CoverageGroup;
@@ -20,19 +18,19 @@ import cn.pbm.api.model.CoverageMeasure;
 import cn.pbm.api.model.CoverageMeasures;
 import cn.pbm.api.model.CoverageMissing;
 import cn.pbm.api.model.CoverageRequest;
-import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PbmConfig;
 import cn.pbm.platform.Ruleset;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * 全覆盖. Which flag counts as covered, which items are in scope and each measure's goal are the coverage table's
- * ({@link CoverageRules}); this class checks the request and counts, in one pass per measure over the items in
+ * ({@link CoverageTables}); this class checks the request and counts, in one pass per measure over the items in
  * request order: overall, per budget type, per kind and per unit, by count and by money. Rates are exact fractions
  * rounded half-up to 4 decimals only for the response; a rate over nothing (total 0) is absent.
  */
-public class Coverage implements CoverageApi {
+@ApplicationScoped
+public class CoverageService {
 
     /** The item flags the table may name, by the names it uses; ALL puts every item in scope. */
     private static final Map<String, Predicate<CoverageItem>> FLAGS = Map.of(
@@ -44,21 +42,17 @@ public class Coverage implements CoverageApi {
             "keyEvaluated", CoverageItem::getKeyEvaluated);
 
     private final DecisionEngine engine;
-    private final CoverageRules rules;
-    private final DecisionRecord record;
+    private final CoverageTables rules;
     private final int missingLimit;
 
-    public Coverage(DecisionEngine engine, CoverageRules rules, DecisionRecord record,
-            @ConfigProperty(name = "pbm.coverage.missing-limit", defaultValue = "1000") int missingLimit) {
+    public CoverageService(DecisionEngine engine, CoverageTables rules, PbmConfig config) {
+        int missingLimit = config.coverage().missingLimit();
         this.engine = engine;
         this.rules = rules;
-        this.record = record;
         this.missingLimit = missingLimit;
     }
 
-    @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    public CoverageDecision coverage(CoverageRequest request, Boolean explain) {
+    public CoverageDecision coverage(CoverageRequest request) {
         CoverageRequestCheck.check(request);
         Ruleset ruleset = rulesetFor(LocalDate.of(request.getYear(), 1, 1), request.getJurisdiction());
         List<CoverageItem> items = request.getItems();
@@ -68,8 +62,6 @@ public class Coverage implements CoverageApi {
                 .selfEvaluation(count(items, rules.measure(ruleset, "selfEvaluation")))
                 .keyEvaluation(count(items, rules.measure(ruleset, "keyEvaluation")));
         return new CoverageDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .year(request.getYear())
                 .items(items.size())
                 .measures(measures);
@@ -78,10 +70,10 @@ public class Coverage implements CoverageApi {
     /** The one place the coverage rule set is selected. */
     private Ruleset rulesetFor(LocalDate date, String jurisdiction) {
         engine.forJurisdiction(jurisdiction); // null: pbm.jurisdiction.default; unknown: 400 at /jurisdiction
-        return engine.inForce(CoverageRules.RULESET, date, "/year");
+        return engine.inForce(CoverageTables.RULESET, date, "/year");
     }
 
-    private CoverageMeasure count(List<CoverageItem> items, CoverageRules.Measure rule) {
+    private CoverageMeasure count(List<CoverageItem> items, CoverageTables.Measure rule) {
         Predicate<CoverageItem> covered = flag(rule.coveredBy());
         Predicate<CoverageItem> inScope = flag(rule.scope());
         Tally overall = new Tally();

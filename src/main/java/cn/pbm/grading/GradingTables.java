@@ -1,10 +1,11 @@
 package cn.pbm.grading;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -12,37 +13,46 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (admission, budget cuts, self-evaluation): they call these, never copy the bands.
  */
 @ApplicationScoped
-public class GradingDecisions {
+public class GradingTables implements DecisionShapes.Declaring {
 
     public static final String EX_ANTE = "grading.ex-ante-assessment";
     public static final String EVALUATION_GRADE = "grading.evaluation-grade";
 
     private final DecisionEngine engine;
 
-    public GradingDecisions(DecisionEngine engine) {
+    public GradingTables(DecisionEngine engine) {
         this.engine = engine;
     }
 
     /** 事前绩效评估结论 of an assessment score in [0, 100]. */
     public ExAnteConclusion exAnte(BigDecimal score) {
-        DecisionOutcome outcome = engine.evaluate(EX_ANTE, Map.of("score", score));
-        return new ExAnteConclusion(outcome.text("exAnteConclusion", "conclusion"),
-                outcome.text("exAnteConclusion", "conclusionLabel"),
-                outcome.text("exAnteConclusion", "action"));
+        return engine.evaluate(EX_ANTE, Map.of("score", score)).as("exAnteConclusion", ExAnteConclusion.class);
     }
 
     /** 绩效评价等级 of an evaluation score in [0, 100]. */
     public EvaluationGrade evaluationGrade(BigDecimal score) {
-        DecisionOutcome outcome = engine.evaluate(EVALUATION_GRADE, Map.of("score", score));
-        return new EvaluationGrade(outcome.text("evaluationGrade", "grade"),
-                outcome.text("evaluationGrade", "gradeLabel"));
+        return engine.evaluate(EVALUATION_GRADE, Map.of("score", score)).as("evaluationGrade", EvaluationGrade.class);
     }
 
     /** @param conclusion FEASIBLE, NEEDS_REVISION or INFEASIBLE, as the table says */
-    public record ExAnteConclusion(String conclusion, String label, String action) {
+    public record ExAnteConclusion(String conclusion, String conclusionLabel, String action) {
+
+        public String label() {
+            return conclusionLabel;
+        }
     }
 
     /** @param grade EXCELLENT, GOOD, FAIR or POOR, as the table says */
-    public record EvaluationGrade(String grade, String label) {
+    public record EvaluationGrade(String grade, String gradeLabel) {
+
+        public String label() {
+            return gradeLabel;
+        }
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(EX_ANTE, "exAnteConclusion", ExAnteConclusion.class),
+                DecisionShapes.Shape.of(EVALUATION_GRADE, "evaluationGrade", EvaluationGrade.class));
     }
 }

@@ -3,10 +3,12 @@ package cn.pbm.disclosure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * holiday calendar in the same rule set) and the status of an item (dmn/disclosure/deadline-status.dmn).
  */
 @ApplicationScoped
-public class DisclosureDecisions {
+public class DisclosureTables implements DecisionShapes.Declaring {
 
     public static final String KINDS = "disclosure.deadlines";
     public static final String STATUS = "disclosure.deadline-status";
@@ -24,7 +26,7 @@ public class DisclosureDecisions {
 
     private final DecisionEngine engine;
 
-    public DisclosureDecisions(DecisionEngine engine) {
+    public DisclosureTables(DecisionEngine engine) {
         this.engine = engine;
     }
 
@@ -44,25 +46,15 @@ public class DisclosureDecisions {
         inputs.put("triggerDate", triggerDate);
         inputs.put("draftSubmittedOn", draftSubmittedOn);
         DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
-        if (!(outcome.results().get("disclosureKind") instanceof Map)) {
+        KindRow row = outcome.as("disclosureKind", KindRow.class);
+        if (WITH_DRAFT.equals(row.dueBy()) != (row.daysAllowed() == null)) {
             throw new IllegalStateException("the disclosure-kinds table of " + ruleset.id() + " " + ruleset.version()
-                    + " has no row for kind " + kind);
+                    + " gives days for a kind due with a draft, or none for a counted one: " + kind);
         }
-        Map<String, Object> row = outcome.context("disclosureKind");
-        Object days = row.get("daysAllowed");
-        Object exempt = row.get("exemptIfClassified");
-        Object dueBy = row.get("dueBy");
-        if (!(exempt instanceof Boolean exemptIfClassified) || !(dueBy instanceof String due)
-                || !(WITH_DRAFT.equals(due) ? days == null : days instanceof BigDecimal)) {
-            throw new IllegalStateException("the disclosure-kinds table gave no days, due-by or exemption for " + kind);
-        }
-        Object required = outcome.results().get("disclosureRequired");
         // a WITH_DRAFT kind without its draft date is refused by the request check before anything is decided
-        boolean isRequired = required instanceof Boolean b && b;
-        return new KindRule(days == null ? null : ((BigDecimal) days).intValueExact(), outcome.text("disclosureKind", "kindLabel"),
-                outcome.text("disclosureKind", "obligation"), outcome.text("disclosureKind", "triggerEvent"),
-                outcome.text("disclosureKind", "legalBasis"), (LocalDate) row.get("appliesFrom"), isRequired,
-                exemptIfClassified, due);
+        Boolean required = outcome.asOrNull("disclosureRequired", Boolean.class);
+        return new KindRule(row.daysAllowed(), row.kindLabel(), row.obligation(), row.triggerEvent(), row.legalBasis(),
+                row.appliesFrom(), Boolean.TRUE.equals(required), row.exemptIfClassified(), row.dueBy());
     }
 
     /**
@@ -78,9 +70,20 @@ public class DisclosureDecisions {
         inputs.put("required", required);
         inputs.put("completed", completed);
         inputs.put("daysPastDue", daysPastDue == null ? null : BigDecimal.valueOf(daysPastDue));
-        DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
-        return new StatusRule(outcome.text("deadlineStatus", "status"), outcome.text("deadlineStatus", "statusLabel"),
-                outcome.text("deadlineStatus", "statusBasis"));
+        return engine.evaluate(ruleset, inputs).as("deadlineStatus", StatusRule.class);
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(KINDS, "disclosureKind", KindRow.class),
+                DecisionShapes.Shape.of(KINDS, "disclosureRequired", Boolean.class),
+                DecisionShapes.Shape.of(STATUS, "deadlineStatus", StatusRule.class));
+    }
+
+    /** The kinds table's row as the model gives it; no days for a kind due with a draft. */
+    public record KindRow(@DecisionOutcome.OrNull Integer daysAllowed, String kindLabel, String obligation,
+            String triggerEvent, String legalBasis, @DecisionOutcome.OrNull LocalDate appliesFrom,
+            boolean exemptIfClassified, String dueBy) {
     }
 
     /** One row of the kinds table, and whether it applies on the trigger date. */
@@ -94,6 +97,14 @@ public class DisclosureDecisions {
     }
 
     /** @param status a code of the status table (EXEMPT, NOT_REQUIRED, PENDING, ...) */
-    public record StatusRule(String status, String label, String basis) {
+    public record StatusRule(String status, String statusLabel, String statusBasis) {
+
+        public String label() {
+            return statusLabel;
+        }
+
+        public String basis() {
+            return statusBasis;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,13 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the verdict, its label and the revision period. Java hands it the facts of each target and the three stages.
  */
 @ApplicationScoped
-public class TargetReviewRules {
+public class TargetReviewTables implements DecisionShapes.Declaring {
 
     public static final String RULESET = "targetreview.target-review";
 
     private final DecisionEngine engine;
 
-    public TargetReviewRules(DecisionEngine engine) {
+    public TargetReviewTables(DecisionEngine engine) {
         this.engine = engine;
     }
 
@@ -37,8 +38,8 @@ public class TargetReviewRules {
     }
 
     /** {@code target} is the target's index in the project's list, null when the finding is not about one. */
-    public record Finding(String code, String message, boolean blocking, String dimension, String stage,
-            Integer target) {
+    public record Finding(String code, String message, boolean blocking, @DecisionOutcome.OrNull String dimension,
+            @DecisionOutcome.OrNull String stage, @DecisionOutcome.OrNull Integer target) {
     }
 
     /** {@code revisionDays} is null unless the project is returned for revision. */
@@ -78,28 +79,19 @@ public class TargetReviewRules {
         return inputs;
     }
 
-    @SuppressWarnings("unchecked")
     private static Ruling ruling(DecisionOutcome outcome) {
-        Object value = outcome.results().get("findings");
-        if (!(value instanceof List<?> rows)) {
-            throw new IllegalStateException("decision 'findings' of " + RULESET + " did not produce a list but " + value);
-        }
-        List<Finding> findings = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Map<String, Object> f = (Map<String, Object>) row;
-            Object blocking = f.get("blocking");
-            Object message = f.get("message");
-            if (!(blocking instanceof Boolean) || !(message instanceof String)) {
-                throw new IllegalStateException("table findingKinds of " + RULESET + " has no blocking/message for "
-                        + f.get("code"));
-            }
-            Object target = f.get("target");
-            findings.add(new Finding((String) f.get("code"), (String) message, (Boolean) blocking,
-                    (String) f.get("dimension"), (String) f.get("stage"),
-                    target == null ? null : ((BigDecimal) target).intValueExact()));
-        }
-        Object days = outcome.context("verdict").get("revisionDays");
-        return new Ruling(outcome.text("verdict", "verdict"), outcome.text("verdict", "verdictLabel"),
-                days == null ? null : ((BigDecimal) days).intValueExact(), List.copyOf(findings));
+        Verdict verdict = outcome.as("verdict", Verdict.class);
+        return new Ruling(verdict.verdict(), verdict.verdictLabel(), verdict.revisionDays(),
+                outcome.listOf("findings", Finding.class));
+    }
+
+    /** Table verdict; {@code revisionDays} only for a project returned for revision. */
+    public record Verdict(String verdict, String verdictLabel, @DecisionOutcome.OrNull Integer revisionDays) {
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(RULESET, "verdict", Verdict.class),
+                DecisionShapes.Shape.listOf(RULESET, "findings", Finding.class));
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.pbm.api.MonitoringApi;
 import cn.pbm.api.model.MonitoringDecision;
 import cn.pbm.api.model.MonitoringRequest;
 import cn.pbm.platform.EventBridge;
@@ -26,16 +25,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * with that project's result, its {@code decisionId} and {@code ruleset}.
  */
 @ApplicationScoped
-public class MonitoringEvents implements EventBridge.Family {
+public class WarningEvents implements EventBridge.Family {
 
     static final String PROJECTS_0 = "/projects/0";
 
     private final EventBridge bridge;
-    private final MonitoringApi service;
+    private final WarningService service;
     private final ObjectMapper mapper;
     private final Emitter<String> decisions;
 
-    public MonitoringEvents(EventBridge bridge, MonitoringApi service,
+    public WarningEvents(EventBridge bridge, WarningService service,
             @Channel("monitoring-decisions") Emitter<String> decisions) {
         this.bridge = bridge;
         this.service = service;
@@ -78,7 +77,7 @@ public class MonitoringEvents implements EventBridge.Family {
 
     @Override
     public Object decide(Object body) {
-        return service.monitoringWarnings((MonitoringRequest) body, false);
+        return service.monitoringWarnings((MonitoringRequest) body);
     }
 
     @Override

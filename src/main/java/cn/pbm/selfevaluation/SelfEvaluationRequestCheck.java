@@ -1,54 +1,55 @@
 package cn.pbm.selfevaluation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationIndicator;
-import cn.pbm.platform.InvalidRequestException;
-import cn.pbm.platform.Problems;
+import cn.pbm.platform.FieldChecks;
 
 /**
  * The checks the contract's schema cannot express, collected for the whole request before any form is
  * scored: which fields each indicator type needs (and must not have), a qualitative score above its
  * weight, a form worth more than the standard full marks, and (in a batch) a project listed twice.
  */
-final class FormValidator {
+final class SelfEvaluationRequestCheck {
 
     private final ReviewPolicy policy;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldChecks checks = new FieldChecks();
 
-    FormValidator(ReviewPolicy policy) {
+    private SelfEvaluationRequestCheck(ReviewPolicy policy) {
         this.policy = policy;
     }
 
-    static void validate(SelfEvaluationForm form, ReviewPolicy policy) {
-        FormValidator validator = new FormValidator(policy);
-        validator.form(form, "");
-        validator.throwIfAny();
+    static void check(SelfEvaluationForm form, ReviewPolicy policy) {
+        SelfEvaluationRequestCheck check = new SelfEvaluationRequestCheck(policy);
+        check.form(form, "");
+        check.checks.throwIfAny();
     }
 
-    static void validate(List<SelfEvaluationForm> forms, ReviewPolicy policy) {
-        FormValidator validator = new FormValidator(policy);
-        Map<String, Integer> seen = new HashMap<>();
+    static void check(List<SelfEvaluationForm> forms, ReviewPolicy policy) {
+        SelfEvaluationRequestCheck check = new SelfEvaluationRequestCheck(policy);
+        FieldChecks.Unique projectIds = check.checks.unique();
         for (int i = 0; i < forms.size(); i++) {
             String at = "/forms/" + i;
             SelfEvaluationForm form = forms.get(i);
-            if (form == null) {
-                validator.error(at, "must not be null");
+            if (!check.checks.present(form, at)) {
                 continue;
             }
-            validator.form(form, at);
-            Integer first = seen.putIfAbsent(form.getProjectId(), i);
-            if (first != null) {
-                validator.error(at + "/projectId", "duplicate of /forms/" + first + "/projectId ('" + form.getProjectId() + "')");
-            }
+            check.form(form, at);
+            projectIds.check(form.getProjectId(), at + "/projectId");
         }
-        validator.throwIfAny();
+        check.checks.throwIfAny();
+    }
+
+    /** A batch names its jurisdiction once, on the batch: checked before the jurisdiction picks the rule sets. */
+    static void jurisdictionOnce(List<SelfEvaluationForm> forms) {
+        FieldChecks checks = new FieldChecks();
+        for (int i = 0; i < forms.size(); i++) {
+            checks.notAllowed(forms.get(i) != null && forms.get(i).getJurisdiction() != null,
+                    "/forms/" + i + "/jurisdiction", "on a form of a batch (give it once, on the batch: /jurisdiction)");
+        }
+        checks.throwIfAny();
     }
 
     private void form(SelfEvaluationForm form, String at) {
@@ -57,8 +58,7 @@ final class FormValidator {
         for (int i = 0; i < indicators.size(); i++) {
             SelfEvaluationIndicator indicator = indicators.get(i);
             String path = at + "/indicators/" + i;
-            if (indicator == null) {
-                error(path, "must not be null");
+            if (!checks.present(indicator, path)) {
                 continue;
             }
             declared = declared.add(indicator.getWeight());
@@ -74,40 +74,23 @@ final class FormValidator {
                 absent(indicator.getDirection(), path + "/direction", "QUALITATIVE");
                 absent(indicator.getTarget(), path + "/target", "QUALITATIVE");
                 absent(indicator.getActual(), path + "/actual", "QUALITATIVE");
-                if (indicator.getAssessedScore() != null
-                        && indicator.getAssessedScore().compareTo(indicator.getWeight()) > 0) {
-                    error(path + "/assessedScore", "must not exceed the indicator's weight ("
-                            + indicator.getWeight().toPlainString() + ")");
-                }
+                checks.notAbove(indicator.getAssessedScore(), path + "/assessedScore", indicator.getWeight(),
+                        "weight");
             }
         }
         BigDecimal total = declared.add(policy.executionWeight());
         if (total.compareTo(policy.fullMarks()) > 0) {
-            error(at + "/indicators", "the indicators' weights total " + declared.toPlainString() + "; with "
+            checks.error(at + "/indicators", "the indicators' weights total " + declared.toPlainString() + "; with "
                     + policy.executionWeight().toPlainString() + " for budget execution the form is worth "
                     + total.toPlainString() + ", more than the full marks of " + policy.fullMarks().toPlainString());
         }
     }
 
     private void required(Object value, String pointer, String type) {
-        if (value == null) {
-            error(pointer, "required for a " + type + " indicator");
-        }
+        checks.required(value == null, pointer, "for a " + type + " indicator");
     }
 
     private void absent(Object value, String pointer, String type) {
-        if (value != null) {
-            error(pointer, "not applicable to a " + type + " indicator");
-        }
-    }
-
-    private void error(String pointer, String message) {
-        errors.add(Problems.field(pointer, message));
-    }
-
-    private void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        checks.notAllowed(value != null, pointer, "for a " + type + " indicator");
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.pbm.api.RectificationApi;
 import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.RectificationConsequence;
 import cn.pbm.api.model.RectificationDecision;
@@ -18,12 +17,10 @@ import cn.pbm.api.model.RectificationStatus;
 import cn.pbm.api.model.RectificationUnitBarred;
 import cn.pbm.disclosure.Deadline;
 import cn.pbm.disclosure.DisclosureCalendars;
-import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Ruleset;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * 整改跟踪. The default period is the period table's, rest days the holiday calendar's (counted as disclosure
@@ -31,24 +28,21 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * date, copies the tables' columns into the response in request order and lists the units whose consequences bar
  * their new budget requests next year.
  */
-public class RectificationTracking implements RectificationApi {
+@ApplicationScoped
+public class RectificationService {
 
     private final DecisionEngine engine;
-    private final RectificationDecisions decisions;
+    private final RectificationTables decisions;
     private final DisclosureCalendars calendars;
-    private final DecisionRecord record;
 
-    public RectificationTracking(DecisionEngine engine, RectificationDecisions decisions,
-            DisclosureCalendars calendars, DecisionRecord record) {
+    public RectificationService(DecisionEngine engine, RectificationTables decisions,
+            DisclosureCalendars calendars) {
         this.engine = engine;
         this.decisions = decisions;
         this.calendars = calendars;
-        this.record = record;
     }
 
-    @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    public RectificationDecision rectificationStatus(RectificationRequest request, Boolean explain) {
+    public RectificationDecision rectificationStatus(RectificationRequest request) {
         RectificationRequestCheck.check(request);
         List<RectificationFinding> findings = request.getFindings();
         // every version lookup before any evaluation: a notice date no rule set covers rejects the whole request
@@ -56,7 +50,7 @@ public class RectificationTracking implements RectificationApi {
         List<FieldError> uncovered = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             try {
-                periodRulesets.add(rulesetFor(RectificationDecisions.PERIODS, findings.get(i).getIssuedOn(),
+                periodRulesets.add(rulesetFor(RectificationTables.PERIODS, findings.get(i).getIssuedOn(),
                         request.getJurisdiction(), "/findings/" + i + "/issuedOn"));
             } catch (NoRulesetInForceException e) {
                 uncovered.addAll(e.errors());
@@ -65,7 +59,7 @@ public class RectificationTracking implements RectificationApi {
         if (!uncovered.isEmpty()) {
             throw new NoRulesetInForceException(uncovered);
         }
-        Ruleset statusRuleset = rulesetFor(RectificationDecisions.STATUS, request.getAsOf(), request.getJurisdiction(),
+        Ruleset statusRuleset = rulesetFor(RectificationTables.STATUS, request.getAsOf(), request.getJurisdiction(),
                 "/asOf");
 
         List<RectificationResult> results = new ArrayList<>(findings.size());
@@ -76,19 +70,16 @@ public class RectificationTracking implements RectificationApi {
         }
         for (int i = 0; i < findings.size(); i++) {
             RectificationFinding finding = findings.get(i);
-            RectificationDecisions.Outcome outcome = decide(request, finding, periodRulesets.get(i), statusRuleset,
+            RectificationTables.Outcome outcome = decide(request, finding, periodRulesets.get(i), statusRuleset,
                     results);
             summary.merge(outcome.status(), 1, Integer::sum);
-            if (outcome.consequences().stream().anyMatch(RectificationDecisions.Consequence::noNewRequests)) {
+            if (outcome.consequences().stream().anyMatch(RectificationTables.Consequence::noNewRequests)) {
                 barred.computeIfAbsent(finding.getUnit(), u -> new ArrayList<>()).add(finding.getFindingId());
             }
         }
         List<RectificationUnitBarred> noNewRequests = new ArrayList<>(barred.size());
         barred.forEach((unit, ids) -> noNewRequests.add(new RectificationUnitBarred().unit(unit).findingIds(ids)));
         return new RectificationDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .asOf(request.getAsOf())
                 .results(results)
                 .noNewRequestsNextYear(noNewRequests)
@@ -101,7 +92,7 @@ public class RectificationTracking implements RectificationApi {
         return engine.inForce(rulesetId, date, pointer);
     }
 
-    private RectificationDecisions.Outcome decide(RectificationRequest request, RectificationFinding finding,
+    private RectificationTables.Outcome decide(RectificationRequest request, RectificationFinding finding,
             Ruleset periods, Ruleset statuses, List<RectificationResult> results) {
         RectificationResult result = new RectificationResult()
                 .findingId(finding.getFindingId())
@@ -118,7 +109,7 @@ public class RectificationTracking implements RectificationApi {
             result.dueDateBasis(RectificationResult.DueDateBasisEnum.EXPLICIT_DUE_DATE);
         } else {
             // the period table is consulted for every counted period: its rule set holds the calendar counted on
-            RectificationDecisions.DefaultPeriod byDefault = decisions.defaultPeriod(periods, finding.getSource().toString());
+            RectificationTables.DefaultPeriod byDefault = decisions.defaultPeriod(periods, finding.getSource().toString());
             int days;
             if (finding.getPeriodDays() != null) {
                 days = finding.getPeriodDays();
@@ -142,7 +133,7 @@ public class RectificationTracking implements RectificationApi {
         String effectiveness = !completed || finding.getEffective() == null ? "NOT_JUDGED"
                 : finding.getEffective() ? "EFFECTIVE" : "NOT_EFFECTIVE";
         long daysPastDue = ChronoUnit.DAYS.between(due, completed ? finding.getCompletedOn() : request.getAsOf());
-        RectificationDecisions.Outcome outcome = decisions.status(statuses, completed, effectiveness, daysPastDue,
+        RectificationTables.Outcome outcome = decisions.status(statuses, completed, effectiveness, daysPastDue,
                 finding.getRecurringProject());
         result.status(RectificationStatus.fromValue(outcome.status()))
                 .statusLabel(outcome.label())

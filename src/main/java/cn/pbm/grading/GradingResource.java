@@ -4,23 +4,21 @@ import cn.pbm.api.GradingApi;
 import cn.pbm.api.model.EvaluationGradeDecision;
 import cn.pbm.api.model.ExAnteDecision;
 import cn.pbm.api.model.ScoreRequest;
-import cn.pbm.platform.DecisionRecord;
+import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
- * the validated score to {@link GradingDecisions} and copies the table's columns into the response.
+ * the validated score to {@link GradingTables} and copies the table's columns into the response.
  * {@code explain} is served by the platform for every endpoint (the audit package), not here.
  */
-public class Grading implements GradingApi {
+public class GradingResource implements GradingApi {
 
-    private final GradingDecisions decisions;
-    private final DecisionRecord record;
+    private final GradingTables decisions;
 
-    public Grading(GradingDecisions decisions, DecisionRecord record) {
+    public GradingResource(GradingTables decisions) {
         this.decisions = decisions;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
@@ -28,12 +26,11 @@ public class Grading implements GradingApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "grading.ex-ante-assessment", listsAll = false)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
+        GradingTables.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .conclusion(ExAnteDecision.ConclusionEnum.fromValue(result.conclusion()))
                 .conclusionLabel(result.label())
                 .action(result.action());
@@ -41,12 +38,11 @@ public class Grading implements GradingApi {
 
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
+    @PrimaryRuleset(value = "grading.evaluation-grade", listsAll = false)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
+        GradingTables.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .grade(EvaluationGradeDecision.GradeEnum.fromValue(result.grade()))
                 .gradeLabel(result.label());
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,11 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * project): the execution light, one light per target, and the project's light (the worst) with its label.
  */
 @ApplicationScoped
-public class WarningLights {
+public class WarningTables implements DecisionShapes.Declaring {
+
+    /** The lights (this model) and the follow-up rules (decisions/warning/) are one rule set. */
+    static final String RULESET = "warning.execution-monitoring";
 
     private final DecisionEngine engine;
 
-    public WarningLights(DecisionEngine engine) {
+    public WarningTables(DecisionEngine engine) {
         this.engine = engine;
     }
 
@@ -58,21 +62,20 @@ public class WarningLights {
     }
 
     private static Lights lights(DecisionOutcome outcome) {
-        return new Lights((String) outcome.results().get("executionLight"),
-                targetLights(outcome.results().get("targetLights")),
-                outcome.text("projectLight", "light"),
-                outcome.text("projectLight", "lightLabel"));
+        ProjectLight project = outcome.as("projectLight", ProjectLight.class);
+        return new Lights(outcome.as("executionLight", String.class), outcome.listOf("targetLights", String.class),
+                project.light(), project.lightLabel());
     }
 
-    private static List<String> targetLights(Object value) {
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalStateException("decision 'targetLights' did not produce a list but " + value);
-        }
-        List<String> lights = new ArrayList<>(list.size());
-        for (Object light : list) {
-            lights.add((String) light);
-        }
-        return lights;
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(RULESET, "executionLight", String.class),
+                DecisionShapes.Shape.listOf(RULESET, "targetLights", String.class),
+                DecisionShapes.Shape.of(RULESET, "projectLight", ProjectLight.class));
+    }
+
+    /** Table projectLight: the worst light and its label. */
+    public record ProjectLight(String light, String lightLabel) {
     }
 
     /** What the lights of one project are decided from. */

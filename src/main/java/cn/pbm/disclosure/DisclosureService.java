@@ -6,43 +6,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.pbm.api.DisclosureApi;
 import cn.pbm.api.model.DeadlineStatus;
 import cn.pbm.api.model.DisclosureDeadlineResult;
 import cn.pbm.api.model.DisclosureDeadlinesDecision;
 import cn.pbm.api.model.DisclosureDeadlinesRequest;
 import cn.pbm.api.model.DisclosureItem;
 import cn.pbm.api.model.FieldError;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.Problems;
 import cn.pbm.platform.Ruleset;
-import cn.pbm.platform.DecisionEndpoints;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * 信息公开时限. Days allowed, applicability, labels and sources are the kinds table's; statuses and their labels
  * the status table's; rest days the holiday calendar's. This class checks the request, counts each deadline on the
  * calendar and copies the tables' columns into the response, one result per item in request order.
  */
-public class DisclosureDeadlines implements DisclosureApi {
+@ApplicationScoped
+public class DisclosureService {
 
-    private final DisclosureDecisions decisions;
+    private final DisclosureTables decisions;
     private final DisclosureCalendars calendars;
-    private final DecisionRecord record;
 
-    public DisclosureDeadlines(DisclosureDecisions decisions, DisclosureCalendars calendars, DecisionRecord record) {
+    public DisclosureService(DisclosureTables decisions, DisclosureCalendars calendars) {
         this.decisions = decisions;
         this.calendars = calendars;
-        this.record = record;
     }
 
     @jakarta.inject.Inject
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
-    @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {
+    public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request) {
         DisclosureRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         // every version lookup before any evaluation: a trigger no rule set covers rejects the whole request
@@ -61,18 +55,16 @@ public class DisclosureDeadlines implements DisclosureApi {
         Ruleset statusRuleset = decisions.statusInForce(request.getAsOf());
         // the kinds table says which kinds are due with a draft (and so need draftSubmittedOn): checked for every
         // item before any result is made
-        List<DisclosureDecisions.KindRule> rules = new ArrayList<>(request.getItems().size());
-        List<FieldError> draftErrors = new ArrayList<>();
+        List<DisclosureTables.KindRule> rules = new ArrayList<>(request.getItems().size());
+        cn.pbm.platform.FieldChecks draftChecks = new cn.pbm.platform.FieldChecks();
         for (int i = 0; i < request.getItems().size(); i++) {
             DisclosureItem item = request.getItems().get(i);
-            DisclosureDecisions.KindRule rule = decisions.kind(kindRulesets.get(i), item.getKind().toString(),
+            DisclosureTables.KindRule rule = decisions.kind(kindRulesets.get(i), item.getKind().toString(),
                     item.getTriggerDate(), item.getDraftSubmittedOn());
-            DisclosureRequestCheck.checkDraftDate(item, i, rule.withDraft()).ifPresent(draftErrors::add);
+            DisclosureRequestCheck.checkDraftDate(draftChecks, item, i, rule.withDraft());
             rules.add(rule);
         }
-        if (!draftErrors.isEmpty()) {
-            throw new cn.pbm.platform.InvalidRequestException(draftErrors);
-        }
+        draftChecks.throwIfAny();
 
         List<DisclosureDeadlineResult> results = new ArrayList<>(request.getItems().size());
         for (int i = 0; i < request.getItems().size(); i++) {
@@ -84,16 +76,13 @@ public class DisclosureDeadlines implements DisclosureApi {
         }
         results.forEach(r -> summary.merge(r.getStatus().toString(), 1, Integer::sum));
         return new DisclosureDeadlinesDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .asOf(request.getAsOf())
                 .results(results)
                 .summary(summary);
     }
 
     private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item,
-            DisclosureDecisions.KindRule rule, Ruleset kinds, Ruleset statuses) {
+            DisclosureTables.KindRule rule, Ruleset kinds, Ruleset statuses) {
         // the kinds table says which kinds a classification exempts (public disclosure only)
         boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
@@ -128,7 +117,7 @@ public class DisclosureDeadlines implements DisclosureApi {
             }
             daysPastDue = ChronoUnit.DAYS.between(deadline.dueDate(), completed ? item.getCompletedOn() : request.getAsOf());
         }
-        DisclosureDecisions.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue,
+        DisclosureTables.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue,
                 rule.dueBy());
         result.status(DeadlineStatus.fromValue(status.status()))
                 .statusLabel(status.label())

@@ -7,19 +7,16 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import cn.pbm.api.MonitoringApi;
 import cn.pbm.api.model.FollowUpAction;
 import cn.pbm.api.model.Light;
 import cn.pbm.api.model.MonitoredProject;
 import cn.pbm.api.model.MonitoringDecision;
 import cn.pbm.api.model.MonitoringRequest;
 import cn.pbm.api.model.ProjectWarning;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.RuleEngine;
 import cn.pbm.platform.Ruleset;
 import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionEndpoints;
-import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
@@ -28,28 +25,25 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * ratios, and copies the engines' answers into the response in request order. Both files belong to the one
  * rule set {@value #RULESET}, whose version in force on {@code asOf} decides.
  */
-public class MonitoringWarnings implements MonitoringApi {
+@ApplicationScoped
+public class WarningService {
 
-    static final String RULESET = "warning.execution-monitoring";
-    private static final Logger LOG = Logger.getLogger(MonitoringWarnings.class);
+    static final String RULESET = WarningTables.RULESET;
+    private static final Logger LOG = Logger.getLogger(WarningService.class);
 
     private final DecisionEngine engine;
-    private final WarningLights lights;
+    private final WarningTables lights;
     private final RuleEngine rules;
-    private final DecisionRecord record;
 
-    public MonitoringWarnings(DecisionEngine engine, WarningLights lights, RuleEngine rules, DecisionRecord record) {
+    public WarningService(DecisionEngine engine, WarningTables lights, RuleEngine rules) {
         this.engine = engine;
         this.lights = lights;
         this.rules = rules;
-        this.record = record;
     }
 
-    @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
+    public MonitoringDecision monitoringWarnings(MonitoringRequest request) {
         long start = System.nanoTime();
-        MonitoringRequestCheck.check(request);
+        WarningRequestCheck.check(request);
         engine.forJurisdiction(request.getJurisdiction());
         Ruleset ruleset = engine.inForce(RULESET, request.getAsOf(), "/asOf");
         BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
@@ -57,21 +51,21 @@ public class MonitoringWarnings implements MonitoringApi {
 
         List<MonitoredProject> projects = request.getProjects();
         List<BigDecimal> executionRates = new ArrayList<>(projects.size());
-        List<WarningLights.Project> inputs = new ArrayList<>(projects.size());
+        List<WarningTables.Project> inputs = new ArrayList<>(projects.size());
         for (MonitoredProject project : projects) {
             BigDecimal executionRate = ExecutionProgress.executionRate(project.getExecuted(), project.getBudget());
             executionRates.add(executionRate);
-            inputs.add(new WarningLights.Project(executionRate,
+            inputs.add(new WarningTables.Project(executionRate,
                     project.getTargets() == null ? List.of() : project.getTargets()));
         }
-        List<WarningLights.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
+        List<WarningTables.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
 
         List<ProjectWarning> results = new ArrayList<>(projects.size());
         List<Object> facts = new ArrayList<>(projects.size() + 1);
         facts.add(new MonitoringDate(request.getAsOf()));
         for (int i = 0; i < projects.size(); i++) {
             MonitoredProject project = projects.get(i);
-            WarningLights.Lights light = projectLights.get(i);
+            WarningTables.Lights light = projectLights.get(i);
             facts.add(new MonitoringCase(project.getBudget(), project.getExecuted(),
                     project.getForecastYearEndExecuted(), project.getDirectFunds(),
                     project.getImplementationConditionsMet(), light.executionLight(), light.targetLights()));
@@ -111,8 +105,6 @@ public class MonitoringWarnings implements MonitoringApi {
                     (System.nanoTime() - fired) / 1_000_000);
         }
         return new MonitoringDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
                 .results(results)
                 .summary(tally.summary());
     }
