@@ -22,7 +22,7 @@ import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.BenchAccess;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.Ruleset;
-import cn.pbm.warning.WarningLights;
+import cn.pbm.warning.WarningTables;
 
 /**
  * The monitoring light decision (execution light, one target light, project light): for one project, and for
@@ -40,15 +40,15 @@ public class MonitoringBenchmark {
     private final List<MonitoredTarget> targets = List.of(new MonitoredTarget().name("x")
             .direction(MonitoredTarget.DirectionEnum.LEAST).expected(BigDecimal.valueOf(100)).actual(BigDecimal.valueOf(85)));
     private int next;
-    private WarningLights lights;
+    private WarningTables lights;
     private Ruleset ruleset;
     private BigDecimal timeProgress;
-    private final List<WarningLights.Project> batch = new java.util.ArrayList<>();
+    private final List<WarningTables.Project> batch = new java.util.ArrayList<>();
 
     @Setup
     public void setUp() {
         DecisionEngine engine = BenchAccess.engine(ZoneId.of("Asia/Shanghai"));
-        lights = new WarningLights(engine);
+        lights = new WarningTables(engine);
         ruleset = engine.inForce("warning.execution-monitoring", LocalDate.of(2023, 10, 31));
         timeProgress = BigDecimal.valueOf(304).divide(BigDecimal.valueOf(365), MathContext.DECIMAL128);
         BigDecimal[] scores = Scores.decimals();
@@ -56,11 +56,11 @@ public class MonitoringBenchmark {
             rates[i] = scores[i].movePointLeft(2);
         }
         for (int i = 0; i < 10_000; i++) {
-            batch.add(new WarningLights.Project(rates[i], targets));
+            batch.add(new WarningTables.Project(rates[i], targets));
         }
     }
 
-    /** 10,000 projects through {@link WarningLights#ofEach}, as the endpoint does: on all cores. */
+    /** 10,000 projects through {@link WarningTables#ofEach}, as the endpoint does: on all cores. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

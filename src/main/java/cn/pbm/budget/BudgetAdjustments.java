@@ -34,12 +34,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BudgetAdjustments {
 
     private final ProjectRules projectRules;
-    private final DepartmentRules departmentRules;
+    private final BudgetTables tables;
     private final DecisionRecord record;
 
-    public BudgetAdjustments(ProjectRules projectRules, DepartmentRules departmentRules, DecisionRecord record) {
+    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables, DecisionRecord record) {
         this.projectRules = projectRules;
-        this.departmentRules = departmentRules;
+        this.tables = tables;
         this.record = record;
     }
 
@@ -47,7 +47,7 @@ public class BudgetAdjustments {
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
-        BudgetAdjustmentCheck.check(request);
+        BudgetRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
@@ -76,11 +76,11 @@ public class BudgetAdjustments {
                         .getProjects().add(project.getProjectId());
             }
         }
-        Map<String, DepartmentRules.Ruling> departmentRulings = new HashMap<>();
+        Map<String, BudgetTables.DepartmentRuling> departmentRulings = new HashMap<>();
         List<DepartmentAdjustment> departments = new ArrayList<>(request.getDepartments().size());
         for (BudgetDepartment department : request.getDepartments()) {
-            DepartmentRules.Ruling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
-                    grade -> departmentRules.rule(date, grade));
+            BudgetTables.DepartmentRuling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
+                    grade -> tables.department(date, grade));
             departments.add(adjust(department, ruling, totals));
         }
         return new BudgetAdjustmentDecision()
@@ -140,7 +140,7 @@ public class BudgetAdjustments {
                 .recommendedBudget(Money.output(recommended));
     }
 
-    private static DepartmentAdjustment adjust(BudgetDepartment department, DepartmentRules.Ruling ruling,
+    private static DepartmentAdjustment adjust(BudgetDepartment department, BudgetTables.DepartmentRuling ruling,
             Totals totals) {
         BigDecimal cut = Money.output(department.getPublicFunds().multiply(ruling.rate()));
         BigDecimal recommended = Money.output(department.getPublicFunds().subtract(cut));

@@ -5,12 +5,9 @@ import java.util.List;
 
 import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
-import cn.pbm.api.model.FieldError;
-import cn.pbm.grading.GradingDecisions;
+import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionRecord;
-import cn.pbm.platform.InvalidRequestException;
-import cn.pbm.platform.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,13 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProjectLibraryAdmission {
 
-    private final GradingDecisions grading;
-    private final AdmissionRules rules;
+    private final GradingTables grading;
+    private final BudgetTables tables;
     private final DecisionRecord record;
 
-    public ProjectLibraryAdmission(GradingDecisions grading, AdmissionRules rules, DecisionRecord record) {
+    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables, DecisionRecord record) {
         this.grading = grading;
-        this.rules = rules;
+        this.tables = tables;
         this.record = record;
     }
 
@@ -34,12 +31,12 @@ public class ProjectLibraryAdmission {
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
     public AdmissionDecision decide(AdmissionRequest request) {
-        check(request);
+        BudgetRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
+        GradingTables.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
                 ? grading.exAnte(request.getExAnteScore())
                 : null;
-        AdmissionRules.Verdict verdict = rules.decide(request.getNewProject(), request.getAmount(),
+        BudgetTables.Verdict verdict = tables.admission(request.getNewProject(), request.getAmount(),
                 request.getExAnteReportSubmitted(), conclusion == null ? null : conclusion.conclusion(),
                 request.getTargetReview() == null ? null : request.getTargetReview().toString());
 
@@ -63,20 +60,5 @@ public class ProjectLibraryAdmission {
                     .exAnteConclusionLabel(conclusion.label());
         }
         return decision;
-    }
-
-    /** A score goes with a report: required with one, meaningless without one. */
-    private static void check(AdmissionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Money.checkFen(request.getAmount(), "/amount", errors);
-        if (request.getExAnteReportSubmitted() && request.getExAnteScore() == null) {
-            errors.add(Problems.field("/exAnteScore", "required when exAnteReportSubmitted is true"));
-        }
-        if (!request.getExAnteReportSubmitted() && request.getExAnteScore() != null) {
-            errors.add(Problems.field("/exAnteScore", "not allowed when exAnteReportSubmitted is false"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
     }
 }

@@ -14,15 +14,15 @@ import cn.pbm.api.model.ReviewFinding.CodeEnum;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationIndicator;
 import cn.pbm.api.model.SelfEvaluationScore;
-import cn.pbm.grading.GradingDecisions;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.CategoryWeight;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.ExecutionAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.FindingHit;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.IndicatorFacts;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QualitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QuantitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.ReviewFacts;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.StandardWeight;
+import cn.pbm.grading.GradingTables;
+import cn.pbm.selfevaluation.SelfEvaluationTables.CategoryWeight;
+import cn.pbm.selfevaluation.SelfEvaluationTables.ExecutionAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.FindingHit;
+import cn.pbm.selfevaluation.SelfEvaluationTables.IndicatorFacts;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QualitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QuantitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.ReviewFacts;
+import cn.pbm.selfevaluation.SelfEvaluationTables.StandardWeight;
 
 /**
  * Scores one validated form: the tables score execution and each indicator; this class sums the scores,
@@ -35,11 +35,11 @@ final class FormScorer {
     private static final int SCORE_SCALE = 2;
     private static final int RATE_SCALE = 4;
 
-    private final SelfEvaluationDecisions decisions;
-    private final GradingDecisions grading;
+    private final SelfEvaluationTables decisions;
+    private final GradingTables grading;
     private final ReviewPolicy policy;
 
-    FormScorer(SelfEvaluationDecisions decisions, GradingDecisions grading, ReviewPolicy policy) {
+    FormScorer(SelfEvaluationTables decisions, GradingTables grading, ReviewPolicy policy) {
         this.decisions = decisions;
         this.grading = grading;
         this.policy = policy;
@@ -99,7 +99,7 @@ final class FormScorer {
 
         // the exact total is graded; the rounded total is only shown (the table flags it when it reads as another grade)
         BigDecimal totalScore = round(total, SCORE_SCALE);
-        GradingDecisions.EvaluationGrade grade = grading.evaluationGrade(total);
+        GradingTables.EvaluationGrade grade = grading.evaluationGrade(total);
         String roundedTotalGrade = total.compareTo(totalScore) == 0 ? grade.grade()
                 : grading.evaluationGrade(totalScore).grade();
         Boolean reportedScoreConsistent = form.getReportedTotalScore() == null ? null

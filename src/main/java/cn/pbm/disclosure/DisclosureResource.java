@@ -25,13 +25,13 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * the status table's; rest days the holiday calendar's. This class checks the request, counts each deadline on the
  * calendar and copies the tables' columns into the response, one result per item in request order.
  */
-public class DisclosureDeadlines implements DisclosureApi {
+public class DisclosureResource implements DisclosureApi {
 
-    private final DisclosureDecisions decisions;
+    private final DisclosureTables decisions;
     private final DisclosureCalendars calendars;
     private final DecisionRecord record;
 
-    public DisclosureDeadlines(DisclosureDecisions decisions, DisclosureCalendars calendars, DecisionRecord record) {
+    public DisclosureResource(DisclosureTables decisions, DisclosureCalendars calendars, DecisionRecord record) {
         this.decisions = decisions;
         this.calendars = calendars;
         this.record = record;
@@ -61,11 +61,11 @@ public class DisclosureDeadlines implements DisclosureApi {
         Ruleset statusRuleset = decisions.statusInForce(request.getAsOf());
         // the kinds table says which kinds are due with a draft (and so need draftSubmittedOn): checked for every
         // item before any result is made
-        List<DisclosureDecisions.KindRule> rules = new ArrayList<>(request.getItems().size());
+        List<DisclosureTables.KindRule> rules = new ArrayList<>(request.getItems().size());
         List<FieldError> draftErrors = new ArrayList<>();
         for (int i = 0; i < request.getItems().size(); i++) {
             DisclosureItem item = request.getItems().get(i);
-            DisclosureDecisions.KindRule rule = decisions.kind(kindRulesets.get(i), item.getKind().toString(),
+            DisclosureTables.KindRule rule = decisions.kind(kindRulesets.get(i), item.getKind().toString(),
                     item.getTriggerDate(), item.getDraftSubmittedOn());
             DisclosureRequestCheck.checkDraftDate(item, i, rule.withDraft()).ifPresent(draftErrors::add);
             rules.add(rule);
@@ -93,7 +93,7 @@ public class DisclosureDeadlines implements DisclosureApi {
     }
 
     private DisclosureDeadlineResult decide(DisclosureDeadlinesRequest request, DisclosureItem item,
-            DisclosureDecisions.KindRule rule, Ruleset kinds, Ruleset statuses) {
+            DisclosureTables.KindRule rule, Ruleset kinds, Ruleset statuses) {
         // the kinds table says which kinds a classification exempts (public disclosure only)
         boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
@@ -128,7 +128,7 @@ public class DisclosureDeadlines implements DisclosureApi {
             }
             daysPastDue = ChronoUnit.DAYS.between(deadline.dueDate(), completed ? item.getCompletedOn() : request.getAsOf());
         }
-        DisclosureDecisions.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue,
+        DisclosureTables.StatusRule status = decisions.status(statuses, classified, rule.required(), completed, daysPastDue,
                 rule.dueBy());
         result.status(DeadlineStatus.fromValue(status.status()))
                 .statusLabel(status.label())

@@ -13,12 +13,12 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * {@link ProjectLibraryAdmission} and {@link BudgetAdjustments} validate, call the tables and copy their columns.
  * {@code explain} is served by the platform for every endpoint, not here.
  */
-public class Budget implements BudgetApi {
+public class BudgetResource implements BudgetApi {
 
     private final ProjectLibraryAdmission admission;
     private final BudgetAdjustments adjustments;
 
-    public Budget(ProjectLibraryAdmission admission, BudgetAdjustments adjustments) {
+    public BudgetResource(ProjectLibraryAdmission admission, BudgetAdjustments adjustments) {
         this.admission = admission;
         this.adjustments = adjustments;
     }

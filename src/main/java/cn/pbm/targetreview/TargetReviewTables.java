@@ -16,13 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the verdict, its label and the revision period. Java hands it the facts of each target and the three stages.
  */
 @ApplicationScoped
-public class TargetReviewRules {
+public class TargetReviewTables {
 
     public static final String RULESET = "targetreview.target-review";
 
     private final DecisionEngine engine;
 
-    public TargetReviewRules(DecisionEngine engine) {
+    public TargetReviewTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

@@ -17,11 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * project): the execution light, one light per target, and the project's light (the worst) with its label.
  */
 @ApplicationScoped
-public class WarningLights {
+public class WarningTables {
 
     private final DecisionEngine engine;
 
-    public WarningLights(DecisionEngine engine) {
+    public WarningTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

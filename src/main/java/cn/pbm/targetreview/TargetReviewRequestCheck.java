@@ -17,9 +17,9 @@ import cn.pbm.platform.Problems;
  * project ids, no null items, and a target that names at least a dimension or an indicator. The schema has already
  * rejected a missing {@code reviewDate}, an empty list and unknown enum values. Every offending field is named.
  */
-final class TargetReviewCheck {
+final class TargetReviewRequestCheck {
 
-    private TargetReviewCheck() {
+    private TargetReviewRequestCheck() {
     }
 
     static void check(TargetReviewRequest request) {

@@ -9,7 +9,7 @@ import cn.pbm.api.model.SelfEvaluationBatchRequest;
 import cn.pbm.api.model.SelfEvaluationDecision;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationScore;
-import cn.pbm.grading.GradingDecisions;
+import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.DecisionEndpoints;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
@@ -19,13 +19,13 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * (one bad form rejects the request before anything is scored), then scores the forms in request order.
  * {@code explain} is served by the platform for every endpoint, not here.
  */
-public class SelfEvaluation implements SelfEvaluationApi {
+public class SelfEvaluationResource implements SelfEvaluationApi {
 
-    private final SelfEvaluationDecisions decisions;
-    private final GradingDecisions grading;
+    private final SelfEvaluationTables decisions;
+    private final GradingTables grading;
     private final DecisionRecord record;
 
-    public SelfEvaluation(SelfEvaluationDecisions decisions, GradingDecisions grading, DecisionRecord record) {
+    public SelfEvaluationResource(SelfEvaluationTables decisions, GradingTables grading, DecisionRecord record) {
         this.decisions = decisions;
         this.grading = grading;
         this.record = record;
@@ -39,7 +39,7 @@ public class SelfEvaluation implements SelfEvaluationApi {
     public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {
         jurisdictionScope.forJurisdiction(form.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
-        FormValidator.validate(form, policy);
+        SelfEvaluationRequestCheck.validate(form, policy);
         SelfEvaluationScore score = new FormScorer(decisions, grading, policy).score(form);
         return new SelfEvaluationDecision()
                 .decisionId(record.decisionId())
@@ -71,7 +71,7 @@ public class SelfEvaluation implements SelfEvaluationApi {
         }
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
-        FormValidator.validate(request.getForms(), policy);
+        SelfEvaluationRequestCheck.validate(request.getForms(), policy);
         FormScorer scorer = new FormScorer(decisions, grading, policy);
         List<SelfEvaluationScore> results = new ArrayList<>(request.getForms().size());
         for (SelfEvaluationForm form : request.getForms()) {

@@ -28,17 +28,17 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * ratios, and copies the engines' answers into the response in request order. Both files belong to the one
  * rule set {@value #RULESET}, whose version in force on {@code asOf} decides.
  */
-public class MonitoringWarnings implements MonitoringApi {
+public class WarningResource implements MonitoringApi {
 
     static final String RULESET = "warning.execution-monitoring";
-    private static final Logger LOG = Logger.getLogger(MonitoringWarnings.class);
+    private static final Logger LOG = Logger.getLogger(WarningResource.class);
 
     private final DecisionEngine engine;
-    private final WarningLights lights;
+    private final WarningTables lights;
     private final RuleEngine rules;
     private final DecisionRecord record;
 
-    public MonitoringWarnings(DecisionEngine engine, WarningLights lights, RuleEngine rules, DecisionRecord record) {
+    public WarningResource(DecisionEngine engine, WarningTables lights, RuleEngine rules, DecisionRecord record) {
         this.engine = engine;
         this.lights = lights;
         this.rules = rules;
@@ -49,7 +49,7 @@ public class MonitoringWarnings implements MonitoringApi {
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {
         long start = System.nanoTime();
-        MonitoringRequestCheck.check(request);
+        WarningRequestCheck.check(request);
         engine.forJurisdiction(request.getJurisdiction());
         Ruleset ruleset = engine.inForce(RULESET, request.getAsOf(), "/asOf");
         BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
@@ -57,21 +57,21 @@ public class MonitoringWarnings implements MonitoringApi {
 
         List<MonitoredProject> projects = request.getProjects();
         List<BigDecimal> executionRates = new ArrayList<>(projects.size());
-        List<WarningLights.Project> inputs = new ArrayList<>(projects.size());
+        List<WarningTables.Project> inputs = new ArrayList<>(projects.size());
         for (MonitoredProject project : projects) {
             BigDecimal executionRate = ExecutionProgress.executionRate(project.getExecuted(), project.getBudget());
             executionRates.add(executionRate);
-            inputs.add(new WarningLights.Project(executionRate,
+            inputs.add(new WarningTables.Project(executionRate,
                     project.getTargets() == null ? List.of() : project.getTargets()));
         }
-        List<WarningLights.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
+        List<WarningTables.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
 
         List<ProjectWarning> results = new ArrayList<>(projects.size());
         List<Object> facts = new ArrayList<>(projects.size() + 1);
         facts.add(new MonitoringDate(request.getAsOf()));
         for (int i = 0; i < projects.size(); i++) {
             MonitoredProject project = projects.get(i);
-            WarningLights.Lights light = projectLights.get(i);
+            WarningTables.Lights light = projectLights.get(i);
             facts.add(new MonitoringCase(project.getBudget(), project.getExecuted(),
                     project.getForecastYearEndExecuted(), project.getDirectFunds(),
                     project.getImplementationConditionsMet(), light.executionLight(), light.targetLights()));

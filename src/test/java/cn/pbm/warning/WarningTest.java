@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The monitoring endpoint through the client generated from the contract. */
 @QuarkusTest
-class MonitoringWarningsTest {
+class WarningTest {
 
     @TestHTTPResource("/")
     URI base;
@@ -78,7 +78,7 @@ class MonitoringWarningsTest {
         assertThat(result.getActions()).allSatisfy(a -> assertThat(a.getSource()).contains("《").doesNotContain("seed"));
         assertThat(decision.getSummary().getRed()).isEqualTo(1);
         assertThat(decision.getDecisionId()).isNotNull();
-        assertThat(decision.getRuleset().getId()).isEqualTo(MonitoringWarnings.RULESET);
+        assertThat(decision.getRuleset().getId()).isEqualTo(WarningResource.RULESET);
         assertThat(decision.getRuleset().getSha256()).isEqualTo(manifestHash(
                 "dmn/warning/monitoring-lights.dmn", "decisions/warning/follow-up-actions.drl"));
     }

@@ -28,11 +28,11 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 全覆盖. Which flag counts as covered, which items are in scope and each measure's goal are the coverage table's
- * ({@link CoverageRules}); this class checks the request and counts, in one pass per measure over the items in
+ * ({@link CoverageTables}); this class checks the request and counts, in one pass per measure over the items in
  * request order: overall, per budget type, per kind and per unit, by count and by money. Rates are exact fractions
  * rounded half-up to 4 decimals only for the response; a rate over nothing (total 0) is absent.
  */
-public class Coverage implements CoverageApi {
+public class CoverageResource implements CoverageApi {
 
     /** The item flags the table may name, by the names it uses; ALL puts every item in scope. */
     private static final Map<String, Predicate<CoverageItem>> FLAGS = Map.of(
@@ -44,11 +44,11 @@ public class Coverage implements CoverageApi {
             "keyEvaluated", CoverageItem::getKeyEvaluated);
 
     private final DecisionEngine engine;
-    private final CoverageRules rules;
+    private final CoverageTables rules;
     private final DecisionRecord record;
     private final int missingLimit;
 
-    public Coverage(DecisionEngine engine, CoverageRules rules, DecisionRecord record,
+    public CoverageResource(DecisionEngine engine, CoverageTables rules, DecisionRecord record,
             @ConfigProperty(name = "pbm.coverage.missing-limit", defaultValue = "1000") int missingLimit) {
         this.engine = engine;
         this.rules = rules;
@@ -78,10 +78,10 @@ public class Coverage implements CoverageApi {
     /** The one place the coverage rule set is selected. */
     private Ruleset rulesetFor(LocalDate date, String jurisdiction) {
         engine.forJurisdiction(jurisdiction); // null: pbm.jurisdiction.default; unknown: 400 at /jurisdiction
-        return engine.inForce(CoverageRules.RULESET, date, "/year");
+        return engine.inForce(CoverageTables.RULESET, date, "/year");
     }
 
-    private CoverageMeasure count(List<CoverageItem> items, CoverageRules.Measure rule) {
+    private CoverageMeasure count(List<CoverageItem> items, CoverageTables.Measure rule) {
         Predicate<CoverageItem> covered = flag(rule.coveredBy());
         Predicate<CoverageItem> inScope = flag(rule.scope());
         Tally overall = new Tally();

@@ -12,14 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (admission, budget cuts, self-evaluation): they call these, never copy the bands.
  */
 @ApplicationScoped
-public class GradingDecisions {
+public class GradingTables {
 
     public static final String EX_ANTE = "grading.ex-ante-assessment";
     public static final String EVALUATION_GRADE = "grading.evaluation-grade";
 
     private final DecisionEngine engine;
 
-    public GradingDecisions(DecisionEngine engine) {
+    public GradingTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

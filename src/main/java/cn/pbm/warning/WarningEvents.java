@@ -26,7 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * with that project's result, its {@code decisionId} and {@code ruleset}.
  */
 @ApplicationScoped
-public class MonitoringEvents implements EventBridge.Family {
+public class WarningEvents implements EventBridge.Family {
 
     static final String PROJECTS_0 = "/projects/0";
 
@@ -35,7 +35,7 @@ public class MonitoringEvents implements EventBridge.Family {
     private final ObjectMapper mapper;
     private final Emitter<String> decisions;
 
-    public MonitoringEvents(EventBridge bridge, MonitoringApi service,
+    public WarningEvents(EventBridge bridge, MonitoringApi service,
             @Channel("monitoring-decisions") Emitter<String> decisions) {
         this.bridge = bridge;
         this.service = service;

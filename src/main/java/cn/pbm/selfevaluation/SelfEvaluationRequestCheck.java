@@ -17,23 +17,23 @@ import cn.pbm.platform.Problems;
  * scored: which fields each indicator type needs (and must not have), a qualitative score above its
  * weight, a form worth more than the standard full marks, and (in a batch) a project listed twice.
  */
-final class FormValidator {
+final class SelfEvaluationRequestCheck {
 
     private final ReviewPolicy policy;
     private final List<FieldError> errors = new ArrayList<>();
 
-    FormValidator(ReviewPolicy policy) {
+    SelfEvaluationRequestCheck(ReviewPolicy policy) {
         this.policy = policy;
     }
 
     static void validate(SelfEvaluationForm form, ReviewPolicy policy) {
-        FormValidator validator = new FormValidator(policy);
+        SelfEvaluationRequestCheck validator = new SelfEvaluationRequestCheck(policy);
         validator.form(form, "");
         validator.throwIfAny();
     }
 
     static void validate(List<SelfEvaluationForm> forms, ReviewPolicy policy) {
-        FormValidator validator = new FormValidator(policy);
+        SelfEvaluationRequestCheck validator = new SelfEvaluationRequestCheck(policy);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             String at = "/forms/" + i;

@@ -10,15 +10,15 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
- * the validated score to {@link GradingDecisions} and copies the table's columns into the response.
+ * the validated score to {@link GradingTables} and copies the table's columns into the response.
  * {@code explain} is served by the platform for every endpoint (the audit package), not here.
  */
-public class Grading implements GradingApi {
+public class GradingResource implements GradingApi {
 
-    private final GradingDecisions decisions;
+    private final GradingTables decisions;
     private final DecisionRecord record;
 
-    public Grading(GradingDecisions decisions, DecisionRecord record) {
+    public GradingResource(GradingTables decisions, DecisionRecord record) {
         this.decisions = decisions;
         this.record = record;
     }
@@ -30,7 +30,7 @@ public class Grading implements GradingApi {
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.ExAnteConclusion result = decisions.exAnte(request.getScore());
+        GradingTables.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
                 .decisionId(record.decisionId())
                 .ruleset(record.ruleset())
@@ -43,7 +43,7 @@ public class Grading implements GradingApi {
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
+        GradingTables.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
                 .decisionId(record.decisionId())
                 .ruleset(record.ruleset())

@@ -18,11 +18,11 @@ import cn.pbm.platform.Problems;
  * unique project ids, executed and forecast within the budget, no null items, at most 6 decimal places. The schema has already
  * rejected missing fields, negative money, a budget or target of 0 and unknown directions.
  */
-final class MonitoringRequestCheck {
+final class WarningRequestCheck {
 
     static final int MAX_DECIMALS = 6;
 
-    private MonitoringRequestCheck() {
+    private WarningRequestCheck() {
     }
 
     static void check(MonitoringRequest request) {

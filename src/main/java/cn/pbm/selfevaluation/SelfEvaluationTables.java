@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * tolerance and text is the tables'; this class only hands values in and reads the columns back.
  */
 @ApplicationScoped
-public class SelfEvaluationDecisions {
+public class SelfEvaluationTables {
 
     public static final String STANDARD_WEIGHTS = "self-evaluation.standard-weights";
     public static final String EXECUTION_SCORE = "self-evaluation.execution-score";
@@ -27,7 +27,7 @@ public class SelfEvaluationDecisions {
 
     private final DecisionEngine engine;
 
-    public SelfEvaluationDecisions(DecisionEngine engine) {
+    public SelfEvaluationTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

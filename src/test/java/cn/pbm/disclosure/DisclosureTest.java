@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The disclosure deadlines endpoint through the client generated from the contract. */
 @QuarkusTest
-class DisclosureDeadlinesTest {
+class DisclosureTest {
 
     @TestHTTPResource("/")
     URI base;
@@ -69,9 +69,9 @@ class DisclosureDeadlinesTest {
         DisclosureDeadlinesDecision decision = call("2025-10-10",
                 item("D1", DisclosureKind.TARGETS_TO_SUBORDINATES, "2025-09-15"));
 
-        assertThat(decision.getRuleset().getId()).isEqualTo(DisclosureDecisions.KINDS);
+        assertThat(decision.getRuleset().getId()).isEqualTo(DisclosureTables.KINDS);
         assertThat(decision.getRulesets()).extracting(r -> r.getId())
-                .containsExactly(DisclosureDecisions.KINDS, DisclosureDecisions.STATUS);
+                .containsExactly(DisclosureTables.KINDS, DisclosureTables.STATUS);
         String listing = "";
         for (String file : List.of("dmn/disclosure/disclosure-kinds.dmn", "decisions/disclosure/calendar/2025.json",
                 "decisions/disclosure/calendar/2026.json", "decisions/disclosure/counting.json")) {

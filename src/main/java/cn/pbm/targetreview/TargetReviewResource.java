@@ -35,14 +35,14 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * disclosure deadlines. This class checks the request, collects each target's facts, evaluates each distinct set of
  * facts once, turns the findings into JSON pointers and answers one result per project in request order.
  */
-public class TargetReviews implements TargetreviewApi {
+public class TargetReviewResource implements TargetreviewApi {
 
     private final DecisionEngine engine;
-    private final TargetReviewRules rules;
+    private final TargetReviewTables rules;
     private final DisclosureCalendars calendars;
     private final DecisionRecord record;
 
-    public TargetReviews(DecisionEngine engine, TargetReviewRules rules, DisclosureCalendars calendars,
+    public TargetReviewResource(DecisionEngine engine, TargetReviewTables rules, DisclosureCalendars calendars,
             DecisionRecord record) {
         this.engine = engine;
         this.rules = rules;
@@ -53,16 +53,16 @@ public class TargetReviews implements TargetreviewApi {
     @Override
     @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
     public TargetReviewDecision reviewTargets(TargetReviewRequest request, Boolean explain) {
-        TargetReviewCheck.check(request);
+        TargetReviewRequestCheck.check(request);
         Ruleset ruleset = ruleset(request.getReviewDate(), request.getJurisdiction());
 
         List<TargetReviewProject> projects = request.getProjects();
-        Map<TargetReviewRules.Facts, Integer> distinct = new LinkedHashMap<>();
+        Map<TargetReviewTables.Facts, Integer> distinct = new LinkedHashMap<>();
         int[] factIndex = new int[projects.size()];
         for (int i = 0; i < projects.size(); i++) {
             factIndex[i] = distinct.computeIfAbsent(facts(projects.get(i)), f -> distinct.size());
         }
-        List<TargetReviewRules.Ruling> rulings = rules.ruleEach(ruleset, new ArrayList<>(distinct.keySet()));
+        List<TargetReviewTables.Ruling> rulings = rules.ruleEach(ruleset, new ArrayList<>(distinct.keySet()));
 
         Map<Integer, Deadline> dueDates = new HashMap<>();
         Map<String, Integer> verdicts = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public class TargetReviews implements TargetreviewApi {
         }
         List<ProjectTargetReview> results = new ArrayList<>(projects.size());
         for (int i = 0; i < projects.size(); i++) {
-            TargetReviewRules.Ruling ruling = rulings.get(factIndex[i]);
+            TargetReviewTables.Ruling ruling = rulings.get(factIndex[i]);
             ProjectTargetReview result = result(projects.get(i), "/projects/" + i, ruling);
             if (ruling.revisionDays() != null) {
                 Deadline due = dueDates.computeIfAbsent(ruling.revisionDays(),
@@ -106,13 +106,13 @@ public class TargetReviews implements TargetreviewApi {
         // jurisdiction: the version in force on reviewDate for the request's jurisdiction (null: pbm.jurisdiction.default),
         // falling back along its parents to the default profile; an unknown code is a 400 at /jurisdiction
         engine.forJurisdiction(jurisdiction);
-        return engine.inForce(TargetReviewRules.RULESET, reviewDate, "/reviewDate");
+        return engine.inForce(TargetReviewTables.RULESET, reviewDate, "/reviewDate");
     }
 
-    private static TargetReviewRules.Facts facts(TargetReviewProject project) {
-        List<TargetReviewRules.TargetFacts> targets = new ArrayList<>(project.getTargets().size());
+    private static TargetReviewTables.Facts facts(TargetReviewProject project) {
+        List<TargetReviewTables.TargetFacts> targets = new ArrayList<>(project.getTargets().size());
         for (ReviewedTarget target : project.getTargets()) {
-            targets.add(new TargetReviewRules.TargetFacts(
+            targets.add(new TargetReviewTables.TargetFacts(
                     target.getDimension() == null ? null : target.getDimension().toString(),
                     target.getIndicator(),
                     target.getKind() == ReviewedTarget.KindEnum.QUANTITATIVE,
@@ -120,7 +120,7 @@ public class TargetReviews implements TargetreviewApi {
                     target.getUnit() != null && !target.getUnit().isBlank()));
         }
         ReviewStages stages = project.getStages();
-        return new TargetReviewRules.Facts(List.copyOf(targets), code(stages.getUnitSelfCheck()),
+        return new TargetReviewTables.Facts(List.copyOf(targets), code(stages.getUnitSelfCheck()),
                 code(stages.getDepartmentReview()), code(stages.getFinanceReview()));
     }
 
@@ -128,9 +128,9 @@ public class TargetReviews implements TargetreviewApi {
         return result == null ? null : result.toString();
     }
 
-    private static ProjectTargetReview result(TargetReviewProject project, String at, TargetReviewRules.Ruling ruling) {
+    private static ProjectTargetReview result(TargetReviewProject project, String at, TargetReviewTables.Ruling ruling) {
         List<TargetFinding> findings = new ArrayList<>(ruling.findings().size());
-        for (TargetReviewRules.Finding f : ruling.findings()) {
+        for (TargetReviewTables.Finding f : ruling.findings()) {
             String pointer = f.target() != null ? at + "/targets/" + f.target()
                     : f.stage() != null ? at + "/stages/" + f.stage()
                     : at + "/targets";

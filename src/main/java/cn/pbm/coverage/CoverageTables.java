@@ -13,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * which items are in scope, the measure's goal and the sources. One evaluation per measure and request.
  */
 @ApplicationScoped
-public class CoverageRules {
+public class CoverageTables {
 
     public static final String RULESET = "coverage.measures";
 
     private final DecisionEngine engine;
 
-    public CoverageRules(DecisionEngine engine) {
+    public CoverageTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

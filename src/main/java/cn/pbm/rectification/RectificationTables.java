@@ -17,14 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (dmn/rectification/status-and-consequences.dmn).
  */
 @ApplicationScoped
-public class RectificationDecisions {
+public class RectificationTables {
 
     public static final String PERIODS = "rectification.periods";
     public static final String STATUS = "rectification.status";
 
     private final DecisionEngine engine;
 
-    public RectificationDecisions(DecisionEngine engine) {
+    public RectificationTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * holiday calendar in the same rule set) and the status of an item (dmn/disclosure/deadline-status.dmn).
  */
 @ApplicationScoped
-public class DisclosureDecisions {
+public class DisclosureTables {
 
     public static final String KINDS = "disclosure.deadlines";
     public static final String STATUS = "disclosure.deadline-status";
@@ -24,7 +24,7 @@ public class DisclosureDecisions {
 
     private final DecisionEngine engine;
 
-    public DisclosureDecisions(DecisionEngine engine) {
+    public DisclosureTables(DecisionEngine engine) {
         this.engine = engine;
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.api.model.BudgetAdjustmentRequest;
 import cn.pbm.api.model.BudgetDepartment;
 import cn.pbm.api.model.BudgetProject;
@@ -13,12 +14,12 @@ import cn.pbm.platform.InvalidRequestException;
 import cn.pbm.platform.Problems;
 
 /**
- * The checks of a budget-adjustment request that the schema cannot express, over the WHOLE request before
+ * The checks of a budget request (adjustments, library admission) that the schema cannot express, over the WHOLE request before
  * anything is decided: duplicate ids, amounts finer than the fen, and facts that contradict each other.
  */
-final class BudgetAdjustmentCheck {
+final class BudgetRequestCheck {
 
-    private BudgetAdjustmentCheck() {
+    private BudgetRequestCheck() {
     }
 
     static void check(BudgetAdjustmentRequest request) {
@@ -117,6 +118,21 @@ final class BudgetAdjustmentCheck {
         }
         if (project.getEvaluationGrade() == null && project.getRectificationDone() != null) {
             errors.add(Problems.field(at + "/rectificationDone", "not allowed without evaluationGrade"));
+        }
+    }
+
+    /** A score goes with a report: required with one, meaningless without one. */
+    static void check(AdmissionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Money.checkFen(request.getAmount(), "/amount", errors);
+        if (request.getExAnteReportSubmitted() && request.getExAnteScore() == null) {
+            errors.add(Problems.field("/exAnteScore", "required when exAnteReportSubmitted is true"));
+        }
+        if (!request.getExAnteReportSubmitted() && request.getExAnteScore() != null) {
+            errors.add(Problems.field("/exAnteScore", "not allowed when exAnteReportSubmitted is false"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
         }
     }
 }

@@ -31,14 +31,14 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * date, copies the tables' columns into the response in request order and lists the units whose consequences bar
  * their new budget requests next year.
  */
-public class RectificationTracking implements RectificationApi {
+public class RectificationResource implements RectificationApi {
 
     private final DecisionEngine engine;
-    private final RectificationDecisions decisions;
+    private final RectificationTables decisions;
     private final DisclosureCalendars calendars;
     private final DecisionRecord record;
 
-    public RectificationTracking(DecisionEngine engine, RectificationDecisions decisions,
+    public RectificationResource(DecisionEngine engine, RectificationTables decisions,
             DisclosureCalendars calendars, DecisionRecord record) {
         this.engine = engine;
         this.decisions = decisions;
@@ -56,7 +56,7 @@ public class RectificationTracking implements RectificationApi {
         List<FieldError> uncovered = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             try {
-                periodRulesets.add(rulesetFor(RectificationDecisions.PERIODS, findings.get(i).getIssuedOn(),
+                periodRulesets.add(rulesetFor(RectificationTables.PERIODS, findings.get(i).getIssuedOn(),
                         request.getJurisdiction(), "/findings/" + i + "/issuedOn"));
             } catch (NoRulesetInForceException e) {
                 uncovered.addAll(e.errors());
@@ -65,7 +65,7 @@ public class RectificationTracking implements RectificationApi {
         if (!uncovered.isEmpty()) {
             throw new NoRulesetInForceException(uncovered);
         }
-        Ruleset statusRuleset = rulesetFor(RectificationDecisions.STATUS, request.getAsOf(), request.getJurisdiction(),
+        Ruleset statusRuleset = rulesetFor(RectificationTables.STATUS, request.getAsOf(), request.getJurisdiction(),
                 "/asOf");
 
         List<RectificationResult> results = new ArrayList<>(findings.size());
@@ -76,10 +76,10 @@ public class RectificationTracking implements RectificationApi {
         }
         for (int i = 0; i < findings.size(); i++) {
             RectificationFinding finding = findings.get(i);
-            RectificationDecisions.Outcome outcome = decide(request, finding, periodRulesets.get(i), statusRuleset,
+            RectificationTables.Outcome outcome = decide(request, finding, periodRulesets.get(i), statusRuleset,
                     results);
             summary.merge(outcome.status(), 1, Integer::sum);
-            if (outcome.consequences().stream().anyMatch(RectificationDecisions.Consequence::noNewRequests)) {
+            if (outcome.consequences().stream().anyMatch(RectificationTables.Consequence::noNewRequests)) {
                 barred.computeIfAbsent(finding.getUnit(), u -> new ArrayList<>()).add(finding.getFindingId());
             }
         }
@@ -101,7 +101,7 @@ public class RectificationTracking implements RectificationApi {
         return engine.inForce(rulesetId, date, pointer);
     }
 
-    private RectificationDecisions.Outcome decide(RectificationRequest request, RectificationFinding finding,
+    private RectificationTables.Outcome decide(RectificationRequest request, RectificationFinding finding,
             Ruleset periods, Ruleset statuses, List<RectificationResult> results) {
         RectificationResult result = new RectificationResult()
                 .findingId(finding.getFindingId())
@@ -118,7 +118,7 @@ public class RectificationTracking implements RectificationApi {
             result.dueDateBasis(RectificationResult.DueDateBasisEnum.EXPLICIT_DUE_DATE);
         } else {
             // the period table is consulted for every counted period: its rule set holds the calendar counted on
-            RectificationDecisions.DefaultPeriod byDefault = decisions.defaultPeriod(periods, finding.getSource().toString());
+            RectificationTables.DefaultPeriod byDefault = decisions.defaultPeriod(periods, finding.getSource().toString());
             int days;
             if (finding.getPeriodDays() != null) {
                 days = finding.getPeriodDays();
@@ -142,7 +142,7 @@ public class RectificationTracking implements RectificationApi {
         String effectiveness = !completed || finding.getEffective() == null ? "NOT_JUDGED"
                 : finding.getEffective() ? "EFFECTIVE" : "NOT_EFFECTIVE";
         long daysPastDue = ChronoUnit.DAYS.between(due, completed ? finding.getCompletedOn() : request.getAsOf());
-        RectificationDecisions.Outcome outcome = decisions.status(statuses, completed, effectiveness, daysPastDue,
+        RectificationTables.Outcome outcome = decisions.status(statuses, completed, effectiveness, daysPastDue,
                 finding.getRecurringProject());
         result.status(RectificationStatus.fromValue(outcome.status()))
                 .statusLabel(outcome.label())
