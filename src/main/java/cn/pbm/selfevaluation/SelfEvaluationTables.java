@@ -1,6 +1,8 @@
 package cn.pbm.selfevaluation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +63,62 @@ public class SelfEvaluationTables implements DecisionShapes.Declaring {
 
     /** 复核意见 text of a finding code. */
     public String findingText(String code) {
-        return engine.evaluate(REVIEW_FINDINGS, Map.of("code", code)).as("finding", FindingText.class).text();
+        Map<String, Object> inputs = reviewInputs();
+        inputs.put("code", code);
+        return engine.evaluate(REVIEW_FINDINGS, inputs).as("finding", FindingText.class).text();
+    }
+
+    /** Every input of the review-findings model, none given yet (the engine wants each one named). */
+    private static Map<String, Object> reviewInputs() {
+        Map<String, Object> inputs = new HashMap<>();
+        for (String input : List.of("code", "categoryWeights", "executionReasonRequired", "executionReasonGiven",
+                "indicators", "reportedScoreConsistent", "reportedGrade", "grade", "roundedTotalGrade")) {
+            inputs.put(input, null);
+        }
+        return inputs;
+    }
+
+    /**
+     * 复核意见 of one form, in the order the review-findings table lists them: the table's trigger rows decide
+     * which finding applies to what (a category, an indicator, a field) and in what order.
+     */
+    public List<FindingHit> reviewFindings(ReviewFacts facts) {
+        Map<String, Object> inputs = reviewInputs();
+        inputs.put("categoryWeights", facts.categoryWeights().stream().map(w -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("category", w.category());
+            row.put("declaredWeight", w.declaredWeight());
+            row.put("standardWeight", w.standardWeight());
+            return row;
+        }).toList());
+        inputs.put("executionReasonRequired", facts.executionReasonRequired());
+        inputs.put("executionReasonGiven", facts.executionReasonGiven());
+        inputs.put("indicators", facts.indicators().stream().map(i -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("index", BigDecimal.valueOf(i.index()));
+            row.put("inBand", i.inBand());
+            row.put("met", i.met());
+            row.put("reasonGiven", i.reasonGiven());
+            return row;
+        }).toList());
+        inputs.put("reportedScoreConsistent", facts.reportedScoreConsistent());
+        inputs.put("reportedGrade", facts.reportedGrade());
+        inputs.put("grade", facts.grade());
+        inputs.put("roundedTotalGrade", facts.roundedTotalGrade());
+        Object value = engine.evaluate(REVIEW_FINDINGS, inputs).results().get("reviewFindings");
+        if (!(value instanceof List<?> rows)) {
+            throw new IllegalStateException("reviewFindings of " + REVIEW_FINDINGS + " is not a list: " + value);
+        }
+        List<FindingHit> hits = new ArrayList<>(rows.size());
+        for (Object item : rows) {
+            if (!(item instanceof Map<?, ?> row) || !(row.get("code") instanceof String code)) {
+                throw new IllegalStateException("a row of reviewFindings of " + REVIEW_FINDINGS + " has no code: " + item);
+            }
+            Object index = row.get("indicatorIndex");
+            hits.add(new FindingHit(code, (String) row.get("field"), (String) row.get("category"),
+                    index == null ? null : new BigDecimal(index.toString()).intValueExact()));
+        }
+        return List.copyOf(hits);
     }
 
     /** Whether the reported total agrees with the computed (rounded) total within the table's tolerance. */
@@ -104,5 +161,22 @@ public class SelfEvaluationTables implements DecisionShapes.Declaring {
     }
 
     public record QualitativeAssessment(boolean inBand, boolean met, String achievementLabel) {
+    }
+
+    /** What the review-findings triggers look at for one form; nulls mean "not reported" / "not applicable". */
+    public record ReviewFacts(List<CategoryWeight> categoryWeights, boolean executionReasonRequired,
+            boolean executionReasonGiven, List<IndicatorFacts> indicators, Boolean reportedScoreConsistent,
+            String reportedGrade, String grade, String roundedTotalGrade) {
+    }
+
+    public record CategoryWeight(String category, BigDecimal declaredWeight, BigDecimal standardWeight) {
+    }
+
+    /** @param inBand null for a quantitative indicator (it has no bands) */
+    public record IndicatorFacts(int index, Boolean inBand, boolean met, boolean reasonGiven) {
+    }
+
+    /** One finding the table gave: its code, the form field it concerns, and the category or indicator, if any. */
+    public record FindingHit(String code, String field, String category, Integer indicatorIndex) {
     }
 }
