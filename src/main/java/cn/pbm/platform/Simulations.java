@@ -74,6 +74,8 @@ public class Simulations implements SimulationApi {
     @Inject
     DecisionRecord record;
     @Inject
+    Evaluations evaluations;
+    @Inject
     CandidateRuleset candidates;
     @Inject
     SimulationSamples samples;
@@ -287,6 +289,7 @@ public class Simulations implements SimulationApi {
     private Run run(Method endpoint, Map<String, Object> body, Ruleset version, Object model, Ruleset baseline,
             boolean explain) {
         record.simulate(version, model, baseline, explain);
+        evaluations.clear(); // each run of a dataset request is a decision of its own
         Parameter[] parameters = endpoint.getParameters();
         Object[] arguments = new Object[parameters.length];
         try {
@@ -311,7 +314,7 @@ public class Simulations implements SimulationApi {
             }
             Object resource = Arc.container().select(endpoint.getDeclaringClass()).get();
             Object answer = endpoint.invoke(resource, arguments);
-            return new Run(mapper.valueToTree(answer), explain ? List.copyOf(record.tables()) : null, null);
+            return new Run(mapper.valueToTree(answer), explain ? evaluations.decision().tables() : null, null);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } catch (InvocationTargetException e) {
