@@ -43,6 +43,8 @@ public interface PbmConfig {
 
     Rulesets rulesets();
 
+    Simulation simulation();
+
     interface Engine {
         /** pbm.engine.memo-entries: answers remembered per rule-set version (0: none). */
         @WithDefault("20000")
@@ -122,5 +124,26 @@ public interface PbmConfig {
     interface Rulesets {
         /** pbm.rulesets.directory: rule files from this directory instead of the deployed ones. */
         Optional<String> directory();
+    }
+
+    interface Simulation {
+        /** pbm.simulation.max-file-bytes: the largest candidate rule file accepted. */
+        @WithDefault("1048576")
+        long maxFileBytes();
+
+        /** pbm.simulation.max-requests: the most requests in one simulation's dataset. */
+        @WithDefault("10000")
+        int maxRequests();
+
+        /** pbm.simulation.max-items: the most items (projects, forms, ...) over a simulation's dataset. */
+        @WithDefault("20000")
+        int maxItems();
+
+        /** pbm.simulation.money-fields: output fields whose totals the comparison adds up (a regular expression). */
+        @WithDefault("(?i).*(amount|budget|cuts).*")
+        String moneyFields();
+
+        /** pbm.simulation.samples: the shipped sample datasets offered to policy officers. */
+        Optional<java.util.List<String>> samples();
     }
 }

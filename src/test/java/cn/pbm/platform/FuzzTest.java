@@ -35,19 +35,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A fixed-seed fuzz run: for every decision endpoint (and the replay), {@code pbm.fuzz.count} (default 1000)
+ * A fixed-seed fuzz run: for every decision endpoint (and the replay), {@code pbm-test.fuzz.count} (default 1000)
  * mutations of the contract's own request example (src/main/openapi) are posted to the running test service.
  * No answer may be a 5xx; every 4xx is {@code application/problem+json}; a body that is surely invalid (broken
  * JSON, an unknown field, a malformed date, a wrong type for a required field) is never answered 2xx.
- * Run more with {@code -Dpbm.fuzz.count=10000}; another seed with {@code -Dpbm.fuzz.seed=N}.
+ * Run more with {@code -Dpbm-test.fuzz.count=10000}; another seed with {@code -Dpbm-test.fuzz.seed=N}.
  */
 @QuarkusTest
 class FuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int COUNT = Integer.getInteger("pbm.fuzz.count", 1000);
-    private static final long SEED = Long.getLong("pbm.fuzz.seed", 21L);
+    private static final int COUNT = Integer.getInteger("pbm-test.fuzz.count", 1000);
+    private static final long SEED = Long.getLong("pbm-test.fuzz.seed", 21L);
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;

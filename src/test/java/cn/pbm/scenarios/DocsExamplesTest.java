@@ -36,7 +36,7 @@ import io.restassured.specification.RequestSpecification;
  * equal the block exactly (numbers by value), apart from fields that differ on every call ({@code decisionId},
  * {@code traceId}, {@code timestamp}). A changed hash, label or source therefore fails the build.
  *
- * <p>{@code ./mvnw verify -Dtest=DocsExamplesTest -Dpbm.docs.rewrite=true} writes the service's answers back
+ * <p>{@code ./mvnw verify -Dtest=DocsExamplesTest -Dpbm-test.docs.rewrite=true} writes the service's answers back
  * into the documents instead, for a reviewer to read in the diff.
  */
 @QuarkusTest
@@ -45,7 +45,7 @@ class DocsExamplesTest {
     private static final Set<String> PER_CALL = Set.of("decisionId", "traceId", "timestamp");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final boolean REWRITE = Boolean.getBoolean("pbm.docs.rewrite");
+    private static final boolean REWRITE = Boolean.getBoolean("pbm-test.docs.rewrite");
 
     @TestFactory
     Stream<DynamicNode> examples() throws IOException {

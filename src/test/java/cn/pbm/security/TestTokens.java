@@ -36,7 +36,7 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     static final Path PRIVATE_KEY = DIRECTORY.resolve("private.pem");
     static final Path PUBLIC_KEY = DIRECTORY.resolve("public.pem");
     /** Set once the keys of this JVM are written; later application starts (other test profiles) reuse them. */
-    private static final String GENERATED = "pbm.test-keys.generated";
+    private static final String GENERATED = "pbm-test.keys.generated";
 
     @Override
     public Map<String, String> start() {

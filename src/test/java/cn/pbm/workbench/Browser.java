@@ -23,8 +23,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("pbm.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("pbm.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("pbm-test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("pbm-test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Browser() {
