@@ -53,7 +53,7 @@ for part in "${parts[@]}"; do
 case "$part" in
 jmh)
   echo "== JMH: one decision in process (SampleTime, us/op; p0.50 is the median)"
-  java -cp "$cp" org.openjdk.jmh.Main "${JMH_FILTER:-GradingBenchmark|KieOptionsBenchmark|MonitoringBenchmark|RatiosInDmnBenchmark}" \
+  java -cp "$cp" org.openjdk.jmh.Main "${JMH_FILTER:-GradingBenchmark|KieOptionsBenchmark|MonitoringBenchmark}" \
     -jvmArgsAppend "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dlogging.configuration=file:$PWD/src/bench/resources/bench-logging.properties" \
     -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.txt" | grep -E "^(Benchmark|[A-Za-z]+Benchmark\.[A-Za-z]+(:p0.50)? )" ;;
 http)

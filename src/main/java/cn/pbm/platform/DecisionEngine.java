@@ -232,6 +232,14 @@ public class DecisionEngine {
         models.remove(ruleset);
     }
 
+    /**
+     * Whether the DMN model of a version (deployed, or a simulation's candidate in this call) has an input data
+     * node named {@code name}: a family whose model changed its inputs between versions asks which ones to pass.
+     */
+    public boolean takesInput(Ruleset ruleset, String name) {
+        return model(ruleset).model().getInputByName(name) != null;
+    }
+
     /** The compiled model of a version, empty when it did not compile (or has no DMN file). */
     public java.util.Optional<DMNModel> compiledModel(Ruleset ruleset) {
         CompiledModel compiled = models.get(ruleset);

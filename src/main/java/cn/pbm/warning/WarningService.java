@@ -21,8 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
  * tables (dmn/warning/), one evaluation per project (a long list on all cores); the follow-up actions from the DRL rules
- * (decisions/warning/), one rule session for the whole list. This class checks the request, computes the two
- * ratios, and copies the engines' answers into the response in request order. Both files belong to the one
+ * (decisions/warning/), one rule session for the whole list. The time progress and the execution rate are
+ * decisions of the model (from 2.2.0 on); this class checks the request, rounds the two ratios for display only,
+ * and copies the engines' answers into the response in request order. Both files belong to the one
  * rule set {@value #RULESET}, whose version in force on {@code asOf} decides.
  */
 @ApplicationScoped
@@ -46,19 +47,13 @@ public class WarningService {
         WarningRequestCheck.check(request);
         engine.forJurisdiction(request.getJurisdiction());
         Ruleset ruleset = engine.inForce(RULESET, request.getAsOf(), "/asOf");
-        BigDecimal timeProgress = ExecutionProgress.timeProgress(request.getAsOf());
-        BigDecimal timeProgressOut = ExecutionProgress.forOutput(timeProgress);
-
         List<MonitoredProject> projects = request.getProjects();
-        List<BigDecimal> executionRates = new ArrayList<>(projects.size());
         List<WarningTables.Project> inputs = new ArrayList<>(projects.size());
         for (MonitoredProject project : projects) {
-            BigDecimal executionRate = ExecutionProgress.executionRate(project.getExecuted(), project.getBudget());
-            executionRates.add(executionRate);
-            inputs.add(new WarningTables.Project(executionRate,
+            inputs.add(new WarningTables.Project(project.getExecuted(), project.getBudget(),
                     project.getTargets() == null ? List.of() : project.getTargets()));
         }
-        List<WarningTables.Lights> projectLights = lights.ofEach(ruleset, timeProgress, inputs);
+        List<WarningTables.Lights> projectLights = lights.ofEach(ruleset, request.getAsOf(), inputs);
 
         List<ProjectWarning> results = new ArrayList<>(projects.size());
         List<Object> facts = new ArrayList<>(projects.size() + 1);
@@ -71,8 +66,8 @@ public class WarningService {
                     project.getImplementationConditionsMet(), light.executionLight(), light.targetLights()));
             results.add(new ProjectWarning()
                     .projectId(project.getProjectId())
-                    .timeProgress(timeProgressOut)
-                    .executionRate(ExecutionProgress.forOutput(executionRates.get(i)))
+                    .timeProgress(forDisplay(light.timeProgress()))
+                    .executionRate(forDisplay(light.executionRate()))
                     .executionLight(Light.fromValue(light.executionLight()))
                     .targetLights(light.targetLights().stream().map(Light::fromValue).toList())
                     .light(Light.fromValue(light.light()))
@@ -107,5 +102,13 @@ public class WarningService {
         return new MonitoringDecision()
                 .results(results)
                 .summary(tally.summary());
+    }
+
+    /**
+     * A ratio as the response shows it: half-up to 4 decimal places (the contract's display form). The model's
+     * exact ratio is what the light was decided on; this rounding decides nothing.
+     */
+    private static BigDecimal forDisplay(BigDecimal ratio) {
+        return ratio.setScale(4, RoundingMode.HALF_UP);
     }
 }

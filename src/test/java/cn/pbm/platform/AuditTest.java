@@ -217,6 +217,46 @@ class AuditTest {
                 .body("result", equalTo("MATCH"));
     }
 
+    /**
+     * Issue 13 item 3: warning 2.2.0 computes the two ratios in its model; 2.1.0 and 2.0.0 (fed the ratios by the
+     * service) are kept for replay only. A decision logged by either of them still replays to a MATCH: the same
+     * line with the retired version and its hash pinned, ratios included (a leap day, a non-terminating rate).
+     */
+    @Test
+    void monitoringDecisionsOfTheRetiredVersionsStillReplayToAMatch() throws Exception {
+        String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2024-02-29\", \"projects\": [{\"projectId\": \"A\","
+                + " \"budget\": 3, \"executed\": 1, \"directFunds\": true, \"implementationConditionsMet\": true,"
+                + " \"targets\": [{\"name\": \"t\", \"direction\": \"AT_LEAST\", \"expected\": 100, \"actual\": 85}]}]}");
+        JsonNode live = logLine(id);
+        assertThat(live.path("rulesets").get(0).path("version").asText()).isEqualTo("2.2.0");
+        assertThat(live.path("output").path("results").get(0).path("timeProgress").decimalValue())
+                .isEqualByComparingTo("0.1639"); // 60/366
+        assertThat(live.path("output").path("results").get(0).path("executionRate").decimalValue())
+                .isEqualByComparingTo("0.3333");
+        io.restassured.path.json.JsonPath rulesets = given().get("/api/v1/rulesets").then().statusCode(200).extract()
+                .jsonPath();
+        for (String version : List.of("2.1.0", "2.0.0")) {
+            String sha256 = rulesets.getString("rulesets.find { it.id == 'warning.execution-monitoring' }.versions"
+                    + ".find { it.version == '" + version + "' }.sha256");
+            assertThat(sha256).as(version).hasSize(64);
+            ObjectNode line = (ObjectNode) live.deepCopy();
+            ((ObjectNode) line.get("rulesets").get(0)).put("version", version).put("sha256", sha256);
+            ((ObjectNode) line.get("output").get("ruleset")).put("version", version).put("sha256", sha256);
+
+            asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                    .statusCode(200)
+                    .body("result", equalTo("MATCH"))
+                    .body("differences", org.hamcrest.Matchers.empty());
+
+            // the ratios are compared too: a recorded rate that differs is a mismatch naming the field
+            ((ObjectNode) line.get("output").get("results").get(0)).put("executionRate", new java.math.BigDecimal("0.3334"));
+            asAuditor().contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
+                    .statusCode(200)
+                    .body("result", equalTo("MISMATCH"))
+                    .body("differences[0].field", equalTo("/results/0/executionRate"));
+        }
+    }
+
     /** A replayed long list is validated item by item too (long lists skip the endpoint's own validation). */
     @Test
     void aReplayedLongListIsHeldToTheContractItemByItem() throws Exception {

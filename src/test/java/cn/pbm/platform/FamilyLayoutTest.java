@@ -32,7 +32,7 @@ class FamilyLayoutTest {
             "budget", Set.of("BudgetAdjustments", "ProjectLibraryAdmission", "ProjectRules", "Money"),
             "disclosure", Set.of("Deadline", "DeadlineCounter", "HolidayCalendar", "DisclosureCalendars"),
             "selfevaluation", Set.of("FormScorer", "ReviewPolicy", "BatchSummary"),
-            "warning", Set.of("ExecutionProgress", "FollowUp", "MonitoringCase", "MonitoringDate", "WarningTally"));
+            "warning", Set.of("FollowUp", "MonitoringCase", "MonitoringDate", "WarningTally"));
 
     private static final Path JAVA = Path.of("src/main/java/cn/pbm");
 
