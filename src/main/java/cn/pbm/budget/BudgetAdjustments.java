@@ -19,6 +19,7 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
+import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,20 +33,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BudgetAdjustments {
 
+    private final DecisionEngine engine;
     private final ProjectRules projectRules;
     private final BudgetTables tables;
 
-    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables) {
+    public BudgetAdjustments(DecisionEngine engine, ProjectRules projectRules, BudgetTables tables) {
+        this.engine = engine;
         this.projectRules = projectRules;
         this.tables = tables;
     }
 
-    @jakarta.inject.Inject
-    cn.pbm.platform.DecisionEngine jurisdictionScope;
-
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetRequestCheck.check(request);
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
         } catch (NoRulesetInForceException e) {

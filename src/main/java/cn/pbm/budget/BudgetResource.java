@@ -5,8 +5,8 @@ import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.api.model.BudgetAdjustmentDecision;
 import cn.pbm.api.model.BudgetAdjustmentRequest;
-import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
+import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 
 /**
@@ -14,6 +14,7 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
  * {@link ProjectLibraryAdmission} and {@link BudgetAdjustments} validate, call the tables and copy their columns.
  * {@code explain} is served by the platform for every endpoint, not here.
  */
+@AuthorizationPolicy(name = DecisionEndpoints.POLICY)
 public class BudgetResource implements BudgetApi {
 
     private final ProjectLibraryAdmission admission;
@@ -25,15 +26,13 @@ public class BudgetResource implements BudgetApi {
     }
 
     @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    @PrimaryRuleset("budget.project-library-admission")
+    @PrimaryRuleset(BudgetTables.ADMISSION_RULESET)
     public AdmissionDecision admitToProjectLibrary(AdmissionRequest request, Boolean explain) {
         return admission.decide(request);
     }
 
     @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    @PrimaryRuleset({"budget.project-budget-adjustment", "budget.department-public-funds"})
+    @PrimaryRuleset({ProjectRules.RULESET, BudgetTables.DEPARTMENT_RULESET})
     public BudgetAdjustmentDecision adjustBudgets(BudgetAdjustmentRequest request, Boolean explain) {
         return adjustments.decide(request);
     }

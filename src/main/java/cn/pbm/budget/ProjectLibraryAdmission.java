@@ -6,6 +6,7 @@ import java.util.List;
 import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.grading.GradingTables;
+import cn.pbm.platform.DecisionEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,20 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProjectLibraryAdmission {
 
+    private final DecisionEngine engine;
     private final GradingTables grading;
     private final BudgetTables tables;
 
-    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables) {
+    public ProjectLibraryAdmission(DecisionEngine engine, GradingTables grading, BudgetTables tables) {
+        this.engine = engine;
         this.grading = grading;
         this.tables = tables;
     }
 
-    @jakarta.inject.Inject
-    cn.pbm.platform.DecisionEngine jurisdictionScope;
-
     public AdmissionDecision decide(AdmissionRequest request) {
         BudgetRequestCheck.check(request);
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         GradingTables.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
                 ? grading.exAnte(request.getExAnteScore())
                 : null;
