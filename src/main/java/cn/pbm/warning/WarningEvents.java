@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.pbm.api.MonitoringApi;
 import cn.pbm.api.model.MonitoringDecision;
 import cn.pbm.api.model.MonitoringRequest;
 import cn.pbm.platform.EventBridge;
@@ -28,9 +29,9 @@ public class WarningEvents extends EventBridge.Family {
 
     static final String PROJECTS_0 = "/projects/0";
 
-    private final WarningService warnings;
+    private final MonitoringApi warnings;
 
-    public WarningEvents(EventBridge bridge, WarningService warnings,
+    public WarningEvents(EventBridge bridge, MonitoringApi warnings,
             @Channel("monitoring-decisions") Emitter<String> decisions) {
         super(bridge, decisions, "cn.pbm.monitoring.request", "cn.pbm.monitoring.decision",
                 "/api/v1/monitoring/warnings");
@@ -58,7 +59,7 @@ public class WarningEvents extends EventBridge.Family {
 
     @Override
     protected Object decide(Object body) {
-        return warnings.monitoringWarnings((MonitoringRequest) body);
+        return warnings.monitoringWarnings((MonitoringRequest) body, false);
     }
 
     /** The one project's result, after the envelope's decisionId and ruleset. */
