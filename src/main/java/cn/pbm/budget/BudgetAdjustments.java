@@ -22,6 +22,7 @@ import cn.pbm.api.model.UnitNoNewRequests;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * 结果应用 for next year's budget. The tables decide eligibility, actions and rates, and what they make of a
@@ -33,15 +34,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BudgetAdjustments {
 
-    private final DecisionEngine engine;
-    private final ProjectRules projectRules;
-    private final BudgetTables tables;
-
-    public BudgetAdjustments(DecisionEngine engine, ProjectRules projectRules, BudgetTables tables) {
-        this.engine = engine;
-        this.projectRules = projectRules;
-        this.tables = tables;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    ProjectRules projectRules;
+    @Inject
+    BudgetTables tables;
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetRequestCheck.check(request);

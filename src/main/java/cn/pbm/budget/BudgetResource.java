@@ -8,6 +8,7 @@ import cn.pbm.api.model.BudgetAdjustmentRequest;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 入库与结果应用 endpoints. Every threshold, rate, code and label is in the DMN tables of dmn/budget/;
@@ -17,13 +18,10 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
 public class BudgetResource implements BudgetApi {
 
-    private final ProjectLibraryAdmission admission;
-    private final BudgetAdjustments adjustments;
-
-    public BudgetResource(ProjectLibraryAdmission admission, BudgetAdjustments adjustments) {
-        this.admission = admission;
-        this.adjustments = adjustments;
-    }
+    @Inject
+    ProjectLibraryAdmission admission;
+    @Inject
+    BudgetAdjustments adjustments;
 
     @Override
     @PrimaryRuleset(BudgetTables.ADMISSION_RULESET)

@@ -8,6 +8,7 @@ import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.DecisionEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * 项目入库: the ex-ante score (when a report was submitted) is graded by the grading family's ex-ante decision,
@@ -16,15 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProjectLibraryAdmission {
 
-    private final DecisionEngine engine;
-    private final GradingTables grading;
-    private final BudgetTables tables;
-
-    public ProjectLibraryAdmission(DecisionEngine engine, GradingTables grading, BudgetTables tables) {
-        this.engine = engine;
-        this.grading = grading;
-        this.tables = tables;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    GradingTables grading;
+    @Inject
+    BudgetTables tables;
 
     public AdmissionDecision decide(AdmissionRequest request) {
         BudgetRequestCheck.check(request);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-
 import cn.pbm.api.CoverageApi;
 import cn.pbm.api.model.CoverageDecision;
 import cn.pbm.api.model.CoverageFigures;
@@ -25,6 +24,7 @@ import cn.pbm.platform.PbmConfig;
 import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 全覆盖. Which flag counts as covered, which items are in scope and each measure's goal are the coverage table's
@@ -46,16 +46,12 @@ public class CoverageResource implements CoverageApi {
             "selfEvaluated", CoverageItem::getSelfEvaluated,
             "keyEvaluated", CoverageItem::getKeyEvaluated);
 
-    private final DecisionEngine engine;
-    private final CoverageTables rules;
-    private final int missingLimit;
-
-    public CoverageResource(DecisionEngine engine, CoverageTables rules, PbmConfig config) {
-        int missingLimit = config.coverage().missingLimit();
-        this.engine = engine;
-        this.rules = rules;
-        this.missingLimit = missingLimit;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    CoverageTables rules;
+    @Inject
+    PbmConfig config;
 
     @Override
     public CoverageDecision coverage(CoverageRequest request, Boolean explain) {
@@ -101,7 +97,7 @@ public class CoverageResource implements CoverageApi {
             unit.add(isCovered, item.getAmount());
             if (!isCovered) {
                 uncoveredCount++;
-                if (uncovered.size() < missingLimit) {
+                if (uncovered.size() < config.coverage().missingLimit()) {
                     uncovered.add(item.getId());
                 }
             }

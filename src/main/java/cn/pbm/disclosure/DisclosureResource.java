@@ -21,6 +21,7 @@ import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Problems;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 信息公开时限. Days allowed, applicability, labels and sources are the kinds table's; statuses and their labels
@@ -32,15 +33,12 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @PrimaryRuleset(DisclosureTables.KINDS)
 public class DisclosureResource implements DisclosureApi {
 
-    private final DecisionEngine engine;
-    private final DisclosureTables decisions;
-    private final DisclosureCalendars calendars;
-
-    public DisclosureResource(DecisionEngine engine, DisclosureTables decisions, DisclosureCalendars calendars) {
-        this.engine = engine;
-        this.decisions = decisions;
-        this.calendars = calendars;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    DisclosureTables decisions;
+    @Inject
+    DisclosureCalendars calendars;
 
     @Override
     public DisclosureDeadlinesDecision disclosureDeadlines(DisclosureDeadlinesRequest request, Boolean explain) {

@@ -8,6 +8,7 @@ import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
@@ -17,13 +18,10 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
 public class GradingResource implements GradingApi {
 
-    private final DecisionEngine engine;
-    private final GradingTables decisions;
-
-    public GradingResource(DecisionEngine engine, GradingTables decisions) {
-        this.engine = engine;
-        this.decisions = decisions;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    GradingTables decisions;
 
     @Override
     @PrimaryRuleset(value = GradingTables.EX_ANTE, listsAll = false)

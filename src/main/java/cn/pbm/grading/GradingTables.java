@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,15 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (admission, budget cuts, self-evaluation): they call these, never copy the bands.
  */
 @ApplicationScoped
-public class GradingTables implements DecisionShapes.Declaring {
+public class GradingTables extends FamilyTables {
 
     public static final String EX_ANTE = "grading.ex-ante-assessment";
     public static final String EVALUATION_GRADE = "grading.evaluation-grade";
 
-    private final DecisionEngine engine;
-
     public GradingTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** 事前绩效评估结论 of an assessment score in [0, 100]. */

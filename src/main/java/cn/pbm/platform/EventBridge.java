@@ -130,7 +130,7 @@ public class EventBridge {
 
         /** The JSON mapper of event payloads ({@link EventBridge#json()}). */
         protected ObjectMapper json() {
-            return bridge.mapper;
+            return bridge.json(); // a method, not the field: the bridge given here is the container's proxy
         }
 
         String requestType() {

@@ -24,6 +24,7 @@ import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 整改跟踪. The default period is the period table's, rest days the holiday calendar's (counted as disclosure
@@ -36,16 +37,12 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @PrimaryRuleset({RectificationTables.PERIODS, RectificationTables.STATUS})
 public class RectificationResource implements RectificationApi {
 
-    private final DecisionEngine engine;
-    private final RectificationTables decisions;
-    private final DisclosureCalendars calendars;
-
-    public RectificationResource(DecisionEngine engine, RectificationTables decisions,
-            DisclosureCalendars calendars) {
-        this.engine = engine;
-        this.decisions = decisions;
-        this.calendars = calendars;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    RectificationTables decisions;
+    @Inject
+    DisclosureCalendars calendars;
 
     @Override
     public RectificationDecision rectificationStatus(RectificationRequest request, Boolean explain) {

@@ -14,6 +14,7 @@ import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 绩效自评计分与复核 endpoints. Each call reads the policy in force today once, validates every form
@@ -25,15 +26,12 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @PrimaryRuleset(SelfEvaluationTables.STANDARD_WEIGHTS)
 public class SelfEvaluationResource implements SelfEvaluationApi {
 
-    private final DecisionEngine engine;
-    private final SelfEvaluationTables decisions;
-    private final GradingTables grading;
-
-    public SelfEvaluationResource(DecisionEngine engine, SelfEvaluationTables decisions, GradingTables grading) {
-        this.engine = engine;
-        this.decisions = decisions;
-        this.grading = grading;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    SelfEvaluationTables decisions;
+    @Inject
+    GradingTables grading;
 
     @Override
     public SelfEvaluationDecision scoreSelfEvaluation(SelfEvaluationForm form, Boolean explain) {

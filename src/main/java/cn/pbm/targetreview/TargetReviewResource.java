@@ -27,6 +27,7 @@ import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 绩效目标审核. The required dimensions, which finding blocks, the messages, the verdicts and their labels, and the
@@ -39,15 +40,12 @@ import io.quarkus.vertx.http.security.AuthorizationPolicy;
 @PrimaryRuleset(TargetReviewTables.RULESET)
 public class TargetReviewResource implements TargetreviewApi {
 
-    private final DecisionEngine engine;
-    private final TargetReviewTables rules;
-    private final DisclosureCalendars calendars;
-
-    public TargetReviewResource(DecisionEngine engine, TargetReviewTables rules, DisclosureCalendars calendars) {
-        this.engine = engine;
-        this.rules = rules;
-        this.calendars = calendars;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    TargetReviewTables rules;
+    @Inject
+    DisclosureCalendars calendars;
 
     @Override
     public TargetReviewDecision reviewTargets(TargetReviewRequest request, Boolean explain) {
