@@ -20,6 +20,7 @@ import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.RuleEngine;
 import cn.pbm.platform.Ruleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 绩效运行监控预警 ("双监控"). For a county's whole list as of {@code asOf}: the lights come from the DMN
@@ -36,15 +37,12 @@ public class WarningResource implements MonitoringApi {
     static final String RULESET = WarningTables.RULESET;
     private static final Logger LOG = Logger.getLogger(WarningResource.class);
 
-    private final DecisionEngine engine;
-    private final WarningTables lights;
-    private final RuleEngine rules;
-
-    public WarningResource(DecisionEngine engine, WarningTables lights, RuleEngine rules) {
-        this.engine = engine;
-        this.lights = lights;
-        this.rules = rules;
-    }
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    WarningTables lights;
+    @Inject
+    RuleEngine rules;
 
     @Override
     public MonitoringDecision monitoringWarnings(MonitoringRequest request, Boolean explain) {

@@ -10,6 +10,7 @@ import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,15 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * project): the execution light, one light per target, and the project's light (the worst) with its label.
  */
 @ApplicationScoped
-public class WarningTables implements DecisionShapes.Declaring {
+public class WarningTables extends FamilyTables {
 
     /** The lights (this model) and the follow-up rules (decisions/warning/) are one rule set. */
     static final String RULESET = "warning.execution-monitoring";
 
-    private final DecisionEngine engine;
-
     public WarningTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     public Lights of(Ruleset ruleset, BigDecimal timeProgress, BigDecimal executionRate, List<MonitoredTarget> targets) {
