@@ -9,7 +9,7 @@ import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The budget family's table adapter: the project-library admission table (dmn/budget/project-library-admission.dmn:
@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * grade below 良, and the cut). The project table still has its own adapter, {@link ProjectRules}, while its
  * withheld/recommended semantics move into DMN.
  */
-@ApplicationScoped
+@Singleton
 public class BudgetTables extends FamilyTables {
 
     public static final String ADMISSION_RULESET = "budget.project-library-admission";

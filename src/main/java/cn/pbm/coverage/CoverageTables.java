@@ -9,13 +9,13 @@ import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The coverage table (dmn/coverage/coverage-measures.dmn): for each measure, which item flag counts as covered,
  * which items are in scope, the measure's goal and the sources. One evaluation per measure and request.
  */
-@ApplicationScoped
+@Singleton
 public class CoverageTables extends FamilyTables {
 
     public static final String RULESET = "coverage.measures";

@@ -10,13 +10,13 @@ import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The two disclosure tables: what a kind of disclosure requires (dmn/disclosure/disclosure-kinds.dmn, with the
  * holiday calendar in the same rule set) and the status of an item (dmn/disclosure/deadline-status.dmn).
  */
-@ApplicationScoped
+@Singleton
 public class DisclosureTables extends FamilyTables {
 
     public static final String KINDS = "disclosure.deadlines";

@@ -7,13 +7,13 @@ import java.util.Map;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The two grading decisions, for the endpoints here and for every family that grades a score
  * (admission, budget cuts, self-evaluation): they call these, never copy the bands.
  */
-@ApplicationScoped
+@Singleton
 public class GradingTables extends FamilyTables {
 
     public static final String EX_ANTE = "grading.ex-ante-assessment";

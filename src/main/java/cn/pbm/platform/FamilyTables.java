@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The base of every family's {@code <Family>Tables} (docs/adding-a-policy-family.md, step 8): the engine its
  * decisions are evaluated with, so a table adapter is its rule-set ids, one method per decision and the records it
- * reads, and lists those reads ({@link DecisionShapes.Declaring}) for the start-up check.
+ * reads, and lists those reads ({@link DecisionShapes.Declaring}) for the start-up check. A family's tables are a
+ * {@code @Singleton}: stateless, they need no client proxy (which would need a constructor without the engine).
  */
 public abstract class FamilyTables implements DecisionShapes.Declaring {
 

@@ -9,14 +9,14 @@ import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The two rectification tables: the default period by the finding's source (dmn/rectification/rectification-periods.dmn,
  * with the holiday calendar in the same rule set), and the status with its consequences
  * (dmn/rectification/status-and-consequences.dmn).
  */
-@ApplicationScoped
+@Singleton
 public class RectificationTables extends FamilyTables {
 
     public static final String PERIODS = "rectification.periods";

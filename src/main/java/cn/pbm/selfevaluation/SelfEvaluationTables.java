@@ -10,14 +10,14 @@ import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The self-evaluation decision tables (dmn/self-evaluation/), one method per model, each evaluated on the
  * version in force today (a form carries no date of its own). Every weight, threshold, band, formula,
  * tolerance and text is the tables'; this class only hands values in and reads the columns back.
  */
-@ApplicationScoped
+@Singleton
 public class SelfEvaluationTables extends FamilyTables {
 
     public static final String STANDARD_WEIGHTS = "self-evaluation.standard-weights";

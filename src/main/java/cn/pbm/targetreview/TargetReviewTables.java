@@ -10,13 +10,13 @@ import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The target-review model (dmn/targetreview/target-review.dmn): findings with their blocking flag and message,
  * the verdict, its label and the revision period. Java hands it the facts of each target and the three stages.
  */
-@ApplicationScoped
+@Singleton
 public class TargetReviewTables extends FamilyTables {
 
     public static final String RULESET = "targetreview.target-review";
