@@ -12,13 +12,13 @@ import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The lights of a project, from the DMN tables of dmn/warning/monitoring-lights.dmn (one evaluation per
  * project): the execution light, one light per target, and the project's light (the worst) with its label.
  */
-@ApplicationScoped
+@Singleton
 public class WarningTables extends FamilyTables {
 
     /** The lights (this model) and the follow-up rules (decisions/warning/) are one rule set. */
