@@ -19,8 +19,10 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
+import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * 结果应用 for next year's budget. The tables decide eligibility, actions and rates, and what they make of a
@@ -32,20 +34,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BudgetAdjustments {
 
-    private final ProjectRules projectRules;
-    private final BudgetTables tables;
-
-    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables) {
-        this.projectRules = projectRules;
-        this.tables = tables;
-    }
-
-    @jakarta.inject.Inject
-    cn.pbm.platform.DecisionEngine jurisdictionScope;
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    ProjectRules projectRules;
+    @Inject
+    BudgetTables tables;
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
         BudgetRequestCheck.check(request);
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
         } catch (NoRulesetInForceException e) {

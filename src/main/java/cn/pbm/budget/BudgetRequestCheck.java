@@ -34,28 +34,13 @@ final class BudgetRequestCheck {
         if (projects.isEmpty() && departments.isEmpty()) {
             checks.error("/projects", "give at least one project or department");
         }
-        FieldChecks.Unique projectIds = checks.unique();
-        for (int i = 0; i < projects.size(); i++) {
-            String at = "/projects/" + i;
-            BudgetProject project = projects.get(i);
-            if (!checks.present(project, at)) {
-                continue;
-            }
-            projectIds.check(project.getProjectId(), at + "/projectId");
+        checks.eachUnique(projects, "/projects", "projectId", BudgetProject::getProjectId, (project, at) -> {
             checks.yuan(project.getBudget(), at + "/budget");
             checkTargets(checks, project, at);
             checkEvaluation(checks, project, at);
-        }
-        FieldChecks.Unique departmentIds = checks.unique();
-        for (int i = 0; i < departments.size(); i++) {
-            String at = "/departments/" + i;
-            BudgetDepartment department = departments.get(i);
-            if (!checks.present(department, at)) {
-                continue;
-            }
-            departmentIds.check(department.getDepartmentId(), at + "/departmentId");
-            checks.yuan(department.getPublicFunds(), at + "/publicFunds");
-        }
+        });
+        checks.eachUnique(departments, "/departments", "departmentId", BudgetDepartment::getDepartmentId,
+                (department, at) -> checks.yuan(department.getPublicFunds(), at + "/publicFunds"));
         checks.throwIfAny();
     }
 
@@ -63,13 +48,8 @@ final class BudgetRequestCheck {
         List<String> dimensions = project.getTargetDimensions() == null ? List.of() : project.getTargetDimensions();
         checks.notAllowed(!project.getHasTargets() && !dimensions.isEmpty(), at + "/targetDimensions",
                 "when hasTargets is false");
-        FieldChecks.Unique seen = checks.unique();
-        for (int j = 0; j < dimensions.size(); j++) {
-            String dimensionAt = at + "/targetDimensions/" + j;
-            if (checks.present(dimensions.get(j), dimensionAt)) {
-                seen.check(dimensions.get(j), dimensionAt);
-            }
-        }
+        checks.eachUnique(dimensions, at + "/targetDimensions", null, dimension -> dimension, (dimension, p) -> {
+        });
     }
 
     /**

@@ -2,14 +2,14 @@ package cn.pbm.budget;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.pbm.platform.FamilyTables;
+import jakarta.inject.Singleton;
 
 /**
  * The budget family's table adapter: the project-library admission table (dmn/budget/project-library-admission.dmn:
@@ -17,16 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * grade below 良, and the cut). The project table still has its own adapter, {@link ProjectRules}, while its
  * withheld/recommended semantics move into DMN.
  */
-@ApplicationScoped
-public class BudgetTables implements DecisionShapes.Declaring {
+@Singleton
+public class BudgetTables extends FamilyTables {
 
     public static final String ADMISSION_RULESET = "budget.project-library-admission";
     public static final String DEPARTMENT_RULESET = "budget.department-public-funds";
 
-    private final DecisionEngine engine;
-
     public BudgetTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /**
@@ -35,13 +33,9 @@ public class BudgetTables implements DecisionShapes.Declaring {
      */
     public Verdict admission(boolean newProject, BigDecimal amount, boolean reportSubmitted, String exAnteConclusion,
             String targetReview) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("newProject", newProject);
-        inputs.put("amount", amount);
-        inputs.put("exAnteReportSubmitted", reportSubmitted);
-        inputs.put("exAnteConclusion", exAnteConclusion);
-        inputs.put("targetReview", targetReview);
-        DecisionOutcome outcome = engine.evaluate(ADMISSION_RULESET, inputs);
+        DecisionOutcome outcome = engine.evaluate(ADMISSION_RULESET, inputs("newProject", newProject, "amount", amount,
+                "exAnteReportSubmitted", reportSubmitted, "exAnteConclusion", exAnteConclusion,
+                "targetReview", targetReview));
         Requirement requirement = outcome.as("exAnteReportRequirement", Requirement.class);
         // the target-review gate (table targetReviewGate) has the last word on the verdict
         Admission gate = outcome.as("targetReviewGate", Admission.class);

@@ -6,7 +6,9 @@ import java.util.List;
 import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
 import cn.pbm.grading.GradingTables;
+import cn.pbm.platform.DecisionEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * 项目入库: the ex-ante score (when a report was submitted) is graded by the grading family's ex-ante decision,
@@ -15,20 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProjectLibraryAdmission {
 
-    private final GradingTables grading;
-    private final BudgetTables tables;
-
-    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables) {
-        this.grading = grading;
-        this.tables = tables;
-    }
-
-    @jakarta.inject.Inject
-    cn.pbm.platform.DecisionEngine jurisdictionScope;
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    GradingTables grading;
+    @Inject
+    BudgetTables tables;
 
     public AdmissionDecision decide(AdmissionRequest request) {
         BudgetRequestCheck.check(request);
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         GradingTables.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
                 ? grading.exAnte(request.getExAnteScore())
                 : null;

@@ -7,22 +7,21 @@ import java.util.Map;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The coverage table (dmn/coverage/coverage-measures.dmn): for each measure, which item flag counts as covered,
  * which items are in scope, the measure's goal and the sources. One evaluation per measure and request.
  */
-@ApplicationScoped
-public class CoverageTables implements DecisionShapes.Declaring {
+@Singleton
+public class CoverageTables extends FamilyTables {
 
     public static final String RULESET = "coverage.measures";
 
-    private final DecisionEngine engine;
-
     public CoverageTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     public Measure measure(Ruleset ruleset, String measure) {

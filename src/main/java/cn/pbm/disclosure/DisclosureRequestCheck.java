@@ -1,7 +1,5 @@
 package cn.pbm.disclosure;
 
-import java.util.List;
-
 import cn.pbm.api.model.DisclosureDeadlinesRequest;
 import cn.pbm.api.model.DisclosureItem;
 import cn.pbm.platform.FieldChecks;
@@ -17,21 +15,13 @@ final class DisclosureRequestCheck {
 
     static void check(DisclosureDeadlinesRequest request) {
         FieldChecks checks = new FieldChecks();
-        FieldChecks.Unique itemIds = checks.unique();
-        List<DisclosureItem> items = request.getItems();
-        for (int i = 0; i < items.size(); i++) {
-            DisclosureItem item = items.get(i);
-            String at = "/items/" + i;
-            if (!checks.present(item, at)) {
-                continue;
-            }
-            itemIds.check(item.getItemId(), at + "/itemId");
+        checks.eachUnique(request.getItems(), "/items", "itemId", DisclosureItem::getItemId, (item, at) -> {
             checks.notAfter(item.getTriggerDate(), at + "/triggerDate", request.getAsOf(), "asOf");
             checks.notBefore(item.getCompletedOn(), at + "/completedOn", item.getTriggerDate(), "triggerDate");
             checks.notBefore(item.getDraftSubmittedOn(), at + "/draftSubmittedOn", item.getTriggerDate(),
                     "triggerDate");
             checks.notAfter(item.getCompletedOn(), at + "/completedOn", request.getAsOf(), "asOf");
-        }
+        });
         checks.throwIfAny();
     }
 

@@ -2,32 +2,30 @@ package cn.pbm.disclosure;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The two disclosure tables: what a kind of disclosure requires (dmn/disclosure/disclosure-kinds.dmn, with the
  * holiday calendar in the same rule set) and the status of an item (dmn/disclosure/deadline-status.dmn).
  */
-@ApplicationScoped
-public class DisclosureTables implements DecisionShapes.Declaring {
+@Singleton
+public class DisclosureTables extends FamilyTables {
 
     public static final String KINDS = "disclosure.deadlines";
     public static final String STATUS = "disclosure.deadline-status";
     /** The kinds table's 截止方式 code for an item due with a draft submitted to the people's congress. */
     static final String WITH_DRAFT = "WITH_DRAFT";
 
-    private final DecisionEngine engine;
-
     public DisclosureTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** The version of the kinds table and calendar in force on a trigger date (422 when none is). */
@@ -41,11 +39,8 @@ public class DisclosureTables implements DecisionShapes.Declaring {
 
     /** @param draftSubmittedOn the request's 草案报送人大之日, or null; the table uses it for WITH_DRAFT kinds */
     public KindRule kind(Ruleset ruleset, String kind, LocalDate triggerDate, LocalDate draftSubmittedOn) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("kind", kind);
-        inputs.put("triggerDate", triggerDate);
-        inputs.put("draftSubmittedOn", draftSubmittedOn);
-        DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
+        DecisionOutcome outcome = engine.evaluate(ruleset,
+                inputs("kind", kind, "triggerDate", triggerDate, "draftSubmittedOn", draftSubmittedOn));
         KindRow row = outcome.as("disclosureKind", KindRow.class);
         if (WITH_DRAFT.equals(row.dueBy()) != (row.daysAllowed() == null)) {
             throw new IllegalStateException("the disclosure-kinds table of " + ruleset.id() + " " + ruleset.version()
@@ -64,13 +59,9 @@ public class DisclosureTables implements DecisionShapes.Declaring {
      */
     public StatusRule status(Ruleset ruleset, boolean classified, boolean required, boolean completed, Long daysPastDue,
             String dueBy) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("dueBy", dueBy);
-        inputs.put("classified", classified);
-        inputs.put("required", required);
-        inputs.put("completed", completed);
-        inputs.put("daysPastDue", daysPastDue == null ? null : BigDecimal.valueOf(daysPastDue));
-        return engine.evaluate(ruleset, inputs).as("deadlineStatus", StatusRule.class);
+        return engine.evaluate(ruleset, inputs("dueBy", dueBy, "classified", classified, "required", required,
+                "completed", completed, "daysPastDue", daysPastDue == null ? null : BigDecimal.valueOf(daysPastDue)))
+                .as("deadlineStatus", StatusRule.class);
     }
 
     @Override

@@ -4,31 +4,29 @@ import cn.pbm.api.GradingApi;
 import cn.pbm.api.model.EvaluationGradeDecision;
 import cn.pbm.api.model.ExAnteDecision;
 import cn.pbm.api.model.ScoreRequest;
-import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.DecisionEndpoints;
+import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
+import jakarta.inject.Inject;
 
 /**
  * 定级 endpoints. The bands, codes, labels and actions are the DMN tables' (dmn/grading/); this class hands
  * the validated score to {@link GradingTables} and copies the table's columns into the response.
  * {@code explain} is served by the platform for every endpoint (the audit package), not here.
  */
+@AuthorizationPolicy(name = DecisionEndpoints.POLICY)
 public class GradingResource implements GradingApi {
 
-    private final GradingTables decisions;
-
-    public GradingResource(GradingTables decisions) {
-        this.decisions = decisions;
-    }
-
-    @jakarta.inject.Inject
-    cn.pbm.platform.DecisionEngine jurisdictionScope;
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    GradingTables decisions;
 
     @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    @PrimaryRuleset(value = "grading.ex-ante-assessment", listsAll = false)
+    @PrimaryRuleset(value = GradingTables.EX_ANTE, listsAll = false)
     public ExAnteDecision gradeExAnte(ScoreRequest request, Boolean explain) {
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         GradingTables.ExAnteConclusion result = decisions.exAnte(request.getScore());
         return new ExAnteDecision()
                 .conclusion(ExAnteDecision.ConclusionEnum.fromValue(result.conclusion()))
@@ -37,10 +35,9 @@ public class GradingResource implements GradingApi {
     }
 
     @Override
-    @AuthorizationPolicy(name = DecisionEndpoints.POLICY)
-    @PrimaryRuleset(value = "grading.evaluation-grade", listsAll = false)
+    @PrimaryRuleset(value = GradingTables.EVALUATION_GRADE, listsAll = false)
     public EvaluationGradeDecision gradeEvaluation(ScoreRequest request, Boolean explain) {
-        jurisdictionScope.forJurisdiction(request.getJurisdiction());
+        engine.forJurisdiction(request.getJurisdiction());
         GradingTables.EvaluationGrade result = decisions.evaluationGrade(request.getScore());
         return new EvaluationGradeDecision()
                 .grade(EvaluationGradeDecision.GradeEnum.fromValue(result.grade()))

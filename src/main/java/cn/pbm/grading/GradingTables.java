@@ -6,22 +6,21 @@ import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionShapes;
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.pbm.platform.FamilyTables;
+import jakarta.inject.Singleton;
 
 /**
  * The two grading decisions, for the endpoints here and for every family that grades a score
  * (admission, budget cuts, self-evaluation): they call these, never copy the bands.
  */
-@ApplicationScoped
-public class GradingTables implements DecisionShapes.Declaring {
+@Singleton
+public class GradingTables extends FamilyTables {
 
     public static final String EX_ANTE = "grading.ex-ante-assessment";
     public static final String EVALUATION_GRADE = "grading.evaluation-grade";
 
-    private final DecisionEngine engine;
-
     public GradingTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** 事前绩效评估结论 of an assessment score in [0, 100]. */

@@ -126,6 +126,16 @@ public class DecisionEngine {
     }
 
     /**
+     * As {@link #inForceFor(String, LocalDate, String)}, the prologue of a family's decision: scoped to the
+     * request's jurisdiction, the version in force on the request's date; a 422 names {@code pointer}, the request
+     * field that held the date.
+     */
+    public Ruleset inForceFor(String rulesetId, LocalDate date, String jurisdiction, String pointer) {
+        forJurisdiction(jurisdiction);
+        return inForce(rulesetId, date, pointer);
+    }
+
+    /**
      * Scopes this call to a request's {@code jurisdiction} (null: {@code pbm.jurisdiction.default}) without
      * selecting anything yet; an unknown code is a 400 naming {@code /jurisdiction}.
      */

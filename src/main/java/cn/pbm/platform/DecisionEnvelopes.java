@@ -32,7 +32,7 @@ import jakarta.ws.rs.Path;
  * {@code decisionId}, {@code ruleset}, {@code rulesets}, {@code explanation}), typed, from the call's
  * {@link Decision}: for a live call ({@link AuditTrail}), an event ({@link EventBridge}) and a replay
  * ({@link DecisionReplay}) alike. The family returns its own fields only, and declares on the endpoint which
- * rule set is its primary one ({@link PrimaryRuleset}); a decision endpoint without that declaration, or one
+ * rule set is its primary one ({@link PrimaryRuleset}, on the resource or on the method); a decision endpoint without that declaration, or one
  * naming a rule set the manifest does not have, stops start-up.
  */
 @Startup
@@ -55,6 +55,9 @@ public class DecisionEnvelopes {
                         String endpoint = endpoint(api, method);
                         PrimaryRuleset primary = implementation(bean.getBeanClass(), method)
                                 .getAnnotation(PrimaryRuleset.class);
+                        if (primary == null) { // declared once for the whole resource
+                            primary = bean.getBeanClass().getAnnotation(PrimaryRuleset.class);
+                        }
                         if (primary == null || primary.value().length == 0) {
                             undeclared.add(endpoint + " (" + bean.getBeanClass().getName() + ")");
                         } else {

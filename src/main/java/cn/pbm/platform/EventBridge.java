@@ -95,29 +95,72 @@ public class EventBridge {
         return mapper;
     }
 
-    /** What a family adds to the bridge: its event types, and how one event's data meets its REST endpoint. */
-    public interface Family {
+    /**
+     * What a family adds to the bridge: its event types and REST endpoint (given to the constructor), and how one
+     * event's data meets that endpoint. The family's bean adds one {@code @Incoming} method, naming its channel, that
+     * hands each request to {@link #handle}.
+     */
+    public abstract static class Family {
 
-        /** The CloudEvent type of a request, e.g. {@code cn.pbm.monitoring.request}. */
-        String requestType();
+        private final EventBridge bridge;
+        private final Emitter<String> decisions;
+        private final String requestType;
+        private final String decisionType;
+        private final String endpoint;
 
-        /** The CloudEvent type of an answer. */
-        String decisionType();
+        /**
+         * @param decisions the family's answer channel
+         * @param requestType the CloudEvent type of a request, e.g. {@code cn.pbm.monitoring.request}
+         * @param decisionType the CloudEvent type of an answer
+         * @param endpoint the REST endpoint the decision is made (and logged, and replayed) as
+         */
+        protected Family(EventBridge bridge, Emitter<String> decisions, String requestType, String decisionType,
+                String endpoint) {
+            this.bridge = bridge;
+            this.decisions = decisions;
+            this.requestType = requestType;
+            this.decisionType = decisionType;
+            this.endpoint = endpoint;
+        }
 
-        /** The REST endpoint the decision is made (and logged, and replayed) as. */
-        String endpoint();
+        /** Decides one request event, answered on the family's channel (or dead-lettered): see the bridge's. */
+        protected CompletionStage<Void> handle(Message<String> request) {
+            return bridge.handle(request, this, decisions);
+        }
+
+        /** The JSON mapper of event payloads ({@link EventBridge#json()}). */
+        protected ObjectMapper json() {
+            return bridge.json(); // a method, not the field: the bridge given here is the container's proxy
+        }
+
+        String requestType() {
+            return requestType;
+        }
+
+        String decisionType() {
+            return decisionType;
+        }
+
+        String endpoint() {
+            return endpoint;
+        }
 
         /** The REST body for one event's data (a copy the family may change); JSON errors name REST pointers. */
-        Object body(ObjectNode data) throws JsonProcessingException;
+        protected abstract Object body(ObjectNode data) throws JsonProcessingException;
 
-        /** Decides the body with the REST endpoint's own service; returns the REST answer. */
-        Object decide(Object body);
+        /** Decides the body with the REST endpoint's own method; returns the REST answer. */
+        protected abstract Object decide(Object body);
 
         /** The answer's data: the REST answer for the event's one project, with decisionId and ruleset. */
-        ObjectNode answer(Object restAnswer);
+        protected abstract ObjectNode answer(Object restAnswer);
 
-        /** A JSON pointer into the REST body as a pointer into the event ({@code /projects/0/budget} → {@code /data/budget}). */
-        String pointer(String restPointer);
+        /**
+         * A JSON pointer into the REST body as a pointer into the event: under {@code /data}
+         * ({@code /projects/0/budget} → {@code /data/budget} where the body's list is made of the one event).
+         */
+        protected String pointer(String restPointer) {
+            return "/data" + restPointer;
+        }
     }
 
     /**

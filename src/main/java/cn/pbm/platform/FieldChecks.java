@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import cn.pbm.api.model.FieldError;
 
@@ -50,6 +52,24 @@ public final class FieldChecks {
     /** A tracker of one id field across a list: {@link Unique#check} names the first use of a repeated value. */
     public Unique unique() {
         return new Unique();
+    }
+
+    /**
+     * Walks a list of items that carry an id unique in the list, as every family's request does: a JSON null item is
+     * an error ({@link #present}); an item's id ({@code id} of it, at {@code <list>/<i>/<idField>}) must not repeat
+     * an earlier one's ({@link Unique}); then {@code each} checks the rest of the item, given the item's pointer.
+     */
+    public <T> void eachUnique(List<T> items, String listPointer, String idField, Function<? super T, ?> id,
+            BiConsumer<? super T, String> each) {
+        Unique ids = unique();
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            String at = listPointer + "/" + i;
+            if (present(item, at)) {
+                ids.check(id.apply(item), idField == null ? at : at + "/" + idField);
+                each.accept(item, at);
+            }
+        }
     }
 
     /** Whether {@code value} has at most {@code places} decimal places (trailing zeros do not count). */

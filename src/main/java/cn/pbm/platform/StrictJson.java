@@ -92,8 +92,30 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /** A value written as a JSON string and nothing else (never a number, an array or an object). */
+    abstract static class FromStringOnly<T> extends StdScalarDeserializer<T> {
+
+        private final Class<T> type;
+
+        FromStringOnly(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public final T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            return parse(parser.getText(), context);
+        }
+
+        /** The value of the string's text; a text not of the form is {@code context.weirdStringException}. */
+        abstract T parse(String text, DeserializationContext context) throws IOException;
+    }
+
     /** A date is a JSON string {@code yyyy-MM-dd} and nothing else: no spaces, no time part, no 5-digit year. */
-    static final class StrictDates extends StdScalarDeserializer<java.time.LocalDate> {
+    static final class StrictDates extends FromStringOnly<java.time.LocalDate> {
 
         static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
@@ -102,11 +124,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
 
         @Override
-        public java.time.LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-                return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
-            }
-            String text = parser.getText();
+        java.time.LocalDate parse(String text, DeserializationContext context) throws IOException {
             if (FORM.matcher(text).matches()) {
                 try {
                     return java.time.LocalDate.parse(text);
@@ -119,19 +137,14 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** A timestamp is an ISO-8601 string with an offset, never a number. */
-    static final class StrictTimestamps extends StdScalarDeserializer<java.time.OffsetDateTime> {
+    static final class StrictTimestamps extends FromStringOnly<java.time.OffsetDateTime> {
 
         StrictTimestamps() {
             super(java.time.OffsetDateTime.class);
         }
 
         @Override
-        public java.time.OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-                return (java.time.OffsetDateTime) context.handleUnexpectedToken(java.time.OffsetDateTime.class, parser);
-            }
-            String text = parser.getText();
+        java.time.OffsetDateTime parse(String text, DeserializationContext context) throws IOException {
             try {
                 return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (java.time.DateTimeException e) {
@@ -141,7 +154,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** An id is the canonical 36-character UUID string, without spaces around it. */
-    static final class StrictUuids extends StdScalarDeserializer<java.util.UUID> {
+    static final class StrictUuids extends FromStringOnly<java.util.UUID> {
 
         static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
                 "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -151,11 +164,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
 
         @Override
-        public java.util.UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
-                return (java.util.UUID) context.handleUnexpectedToken(java.util.UUID.class, parser);
-            }
-            String text = parser.getText();
+        java.util.UUID parse(String text, DeserializationContext context) throws IOException {
             if (!FORM.matcher(text).matches()) {
                 throw context.weirdStringException(text, java.util.UUID.class, "not a UUID");
             }

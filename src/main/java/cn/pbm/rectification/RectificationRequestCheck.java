@@ -1,6 +1,6 @@
 package cn.pbm.rectification;
 
-import java.util.List;
+import java.time.LocalDate;
 
 import cn.pbm.api.model.RectificationFinding;
 import cn.pbm.api.model.RectificationRequest;
@@ -19,24 +19,19 @@ final class RectificationRequestCheck {
 
     static void check(RectificationRequest request) {
         FieldChecks checks = new FieldChecks();
-        FieldChecks.Unique findingIds = checks.unique();
-        List<RectificationFinding> findings = request.getFindings();
-        for (int i = 0; i < findings.size(); i++) {
-            RectificationFinding finding = findings.get(i);
-            String at = "/findings/" + i;
-            if (!checks.present(finding, at)) {
-                continue;
-            }
-            findingIds.check(finding.getFindingId(), at + "/findingId");
-            checks.notAfter(finding.getIssuedOn(), at + "/issuedOn", request.getAsOf(), "asOf");
-            checks.notAllowed(finding.getPeriodDays() != null && finding.getDueDate() != null, at + "/dueDate",
-                    "with periodDays (give one of them)");
-            checks.notBefore(finding.getDueDate(), at + "/dueDate", finding.getIssuedOn(), "issuedOn");
-            checks.notBefore(finding.getCompletedOn(), at + "/completedOn", finding.getIssuedOn(), "issuedOn");
-            checks.notAfter(finding.getCompletedOn(), at + "/completedOn", request.getAsOf(), "asOf");
-            checks.notAllowed(finding.getEffective() != null && finding.getCompletedOn() == null, at + "/effective",
-                    "without completedOn (only a completed rectification is judged effective)");
-        }
+        checks.eachUnique(request.getFindings(), "/findings", "findingId", RectificationFinding::getFindingId,
+                (finding, at) -> finding(checks, finding, at, request.getAsOf()));
         checks.throwIfAny();
+    }
+
+    private static void finding(FieldChecks checks, RectificationFinding finding, String at, LocalDate asOf) {
+        checks.notAfter(finding.getIssuedOn(), at + "/issuedOn", asOf, "asOf");
+        checks.notAllowed(finding.getPeriodDays() != null && finding.getDueDate() != null, at + "/dueDate",
+                "with periodDays (give one of them)");
+        checks.notBefore(finding.getDueDate(), at + "/dueDate", finding.getIssuedOn(), "issuedOn");
+        checks.notBefore(finding.getCompletedOn(), at + "/completedOn", finding.getIssuedOn(), "issuedOn");
+        checks.notAfter(finding.getCompletedOn(), at + "/completedOn", asOf, "asOf");
+        checks.notAllowed(finding.getEffective() != null && finding.getCompletedOn() == null, at + "/effective",
+                "without completedOn (only a completed rectification is judged effective)");
     }
 }

@@ -1,31 +1,29 @@
 package cn.pbm.rectification;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The two rectification tables: the default period by the finding's source (dmn/rectification/rectification-periods.dmn,
  * with the holiday calendar in the same rule set), and the status with its consequences
  * (dmn/rectification/status-and-consequences.dmn).
  */
-@ApplicationScoped
-public class RectificationTables implements DecisionShapes.Declaring {
+@Singleton
+public class RectificationTables extends FamilyTables {
 
     public static final String PERIODS = "rectification.periods";
     public static final String STATUS = "rectification.status";
 
-    private final DecisionEngine engine;
-
     public RectificationTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     public DefaultPeriod defaultPeriod(Ruleset ruleset, String source) {
@@ -38,12 +36,9 @@ public class RectificationTables implements DecisionShapes.Declaring {
      */
     public Outcome status(Ruleset ruleset, boolean completed, String effectiveness, long daysPastDue,
             boolean recurringProject) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("completed", completed);
-        inputs.put("effectiveness", effectiveness);
-        inputs.put("daysPastDue", BigDecimal.valueOf(daysPastDue));
-        inputs.put("recurringProject", recurringProject);
-        DecisionOutcome outcome = engine.evaluate(ruleset, inputs);
+        DecisionOutcome outcome = engine.evaluate(ruleset, inputs("completed", completed,
+                "effectiveness", effectiveness, "daysPastDue", BigDecimal.valueOf(daysPastDue),
+                "recurringProject", recurringProject));
         Status status = outcome.as("rectificationStatus", Status.class);
         return new Outcome(status.status(), status.statusLabel(), status.statusBasis(),
                 outcome.listOf("consequences", Consequence.class));

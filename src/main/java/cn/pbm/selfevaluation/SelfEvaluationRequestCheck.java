@@ -29,16 +29,7 @@ final class SelfEvaluationRequestCheck {
 
     static void check(List<SelfEvaluationForm> forms, ReviewPolicy policy) {
         SelfEvaluationRequestCheck check = new SelfEvaluationRequestCheck(policy);
-        FieldChecks.Unique projectIds = check.checks.unique();
-        for (int i = 0; i < forms.size(); i++) {
-            String at = "/forms/" + i;
-            SelfEvaluationForm form = forms.get(i);
-            if (!check.checks.present(form, at)) {
-                continue;
-            }
-            check.form(form, at);
-            projectIds.check(form.getProjectId(), at + "/projectId");
-        }
+        check.checks.eachUnique(forms, "/forms", "projectId", SelfEvaluationForm::getProjectId, check::form);
         check.checks.throwIfAny();
     }
 

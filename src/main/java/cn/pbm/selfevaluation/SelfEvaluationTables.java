@@ -9,15 +9,16 @@ import java.util.Map;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.pbm.platform.FamilyTables;
+import jakarta.inject.Singleton;
 
 /**
  * The self-evaluation decision tables (dmn/self-evaluation/), one method per model, each evaluated on the
  * version in force today (a form carries no date of its own). Every weight, threshold, band, formula,
  * tolerance and text is the tables'; this class only hands values in and reads the columns back.
  */
-@ApplicationScoped
-public class SelfEvaluationTables implements DecisionShapes.Declaring {
+@Singleton
+public class SelfEvaluationTables extends FamilyTables {
 
     public static final String STANDARD_WEIGHTS = "self-evaluation.standard-weights";
     public static final String EXECUTION_SCORE = "self-evaluation.execution-score";
@@ -26,10 +27,8 @@ public class SelfEvaluationTables implements DecisionShapes.Declaring {
     public static final String REVIEW_FINDINGS = "self-evaluation.review-findings";
     public static final String REPORTED_SCORE = "self-evaluation.reported-score";
 
-    private final DecisionEngine engine;
-
     public SelfEvaluationTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** 标准分值 of a category code (OUTPUT, BENEFIT, SATISFACTION, EXECUTION). */
@@ -84,23 +83,12 @@ public class SelfEvaluationTables implements DecisionShapes.Declaring {
      */
     public List<FindingHit> reviewFindings(ReviewFacts facts) {
         Map<String, Object> inputs = reviewInputs();
-        inputs.put("categoryWeights", facts.categoryWeights().stream().map(w -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("category", w.category());
-            row.put("declaredWeight", w.declaredWeight());
-            row.put("standardWeight", w.standardWeight());
-            return row;
-        }).toList());
+        inputs.put("categoryWeights", facts.categoryWeights().stream().map(w -> inputs("category", w.category(),
+                "declaredWeight", w.declaredWeight(), "standardWeight", w.standardWeight())).toList());
         inputs.put("executionReasonRequired", facts.executionReasonRequired());
         inputs.put("executionReasonGiven", facts.executionReasonGiven());
-        inputs.put("indicators", facts.indicators().stream().map(i -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("index", BigDecimal.valueOf(i.index()));
-            row.put("inBand", i.inBand());
-            row.put("met", i.met());
-            row.put("reasonGiven", i.reasonGiven());
-            return row;
-        }).toList());
+        inputs.put("indicators", facts.indicators().stream().map(i -> inputs("index", BigDecimal.valueOf(i.index()),
+                "inBand", i.inBand(), "met", i.met(), "reasonGiven", i.reasonGiven())).toList());
         inputs.put("reportedScoreConsistent", facts.reportedScoreConsistent());
         inputs.put("reportedGrade", facts.reportedGrade());
         inputs.put("grade", facts.grade());

@@ -19,25 +19,18 @@ final class TargetReviewRequestCheck {
 
     static void check(TargetReviewRequest request) {
         FieldChecks checks = new FieldChecks();
-        FieldChecks.Unique projectIds = checks.unique();
-        List<TargetReviewProject> projects = request.getProjects();
-        for (int i = 0; i < projects.size(); i++) {
-            String at = "/projects/" + i;
-            TargetReviewProject project = projects.get(i);
-            if (!checks.present(project, at)) {
-                continue;
-            }
-            projectIds.check(project.getProjectId(), at + "/projectId");
-            List<ReviewedTarget> targets = project.getTargets();
-            for (int t = 0; t < targets.size(); t++) {
-                ReviewedTarget target = targets.get(t);
-                String targetAt = at + "/targets/" + t;
-                if (checks.present(target, targetAt) && target.getDimension() == null
-                        && target.getIndicator() == null) {
-                    checks.error(targetAt, "a target needs a dimension or an indicator (or both)");
-                }
+        checks.eachUnique(request.getProjects(), "/projects", "projectId", TargetReviewProject::getProjectId,
+                (project, at) -> targets(checks, project.getTargets(), at + "/targets"));
+        checks.throwIfAny();
+    }
+
+    private static void targets(FieldChecks checks, List<ReviewedTarget> targets, String at) {
+        for (int t = 0; t < targets.size(); t++) {
+            ReviewedTarget target = targets.get(t);
+            if (checks.present(target, at + "/" + t) && target.getDimension() == null
+                    && target.getIndicator() == null) {
+                checks.error(at + "/" + t, "a target needs a dimension or an indicator (or both)");
             }
         }
-        checks.throwIfAny();
     }
 }

@@ -2,29 +2,27 @@ package cn.pbm.targetreview;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The target-review model (dmn/targetreview/target-review.dmn): findings with their blocking flag and message,
  * the verdict, its label and the revision period. Java hands it the facts of each target and the three stages.
  */
-@ApplicationScoped
-public class TargetReviewTables implements DecisionShapes.Declaring {
+@Singleton
+public class TargetReviewTables extends FamilyTables {
 
     public static final String RULESET = "targetreview.target-review";
 
-    private final DecisionEngine engine;
-
     public TargetReviewTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** One target as the tables see it; {@code indicator} only names it in a message. */
@@ -50,7 +48,7 @@ public class TargetReviewTables implements DecisionShapes.Declaring {
     public List<Ruling> ruleEach(Ruleset ruleset, List<Facts> facts) {
         List<Map<String, Object>> inputs = new ArrayList<>(facts.size());
         for (Facts f : facts) {
-            inputs.add(inputs(f));
+            inputs.add(inputsOf(f));
         }
         List<DecisionOutcome> outcomes = engine.evaluateEach(ruleset, inputs);
         List<Ruling> rulings = new ArrayList<>(outcomes.size());
@@ -60,23 +58,14 @@ public class TargetReviewTables implements DecisionShapes.Declaring {
         return rulings;
     }
 
-    private static Map<String, Object> inputs(Facts facts) {
+    private static Map<String, Object> inputsOf(Facts facts) {
         List<Map<String, Object>> targets = new ArrayList<>(facts.targets().size());
         for (TargetFacts t : facts.targets()) {
-            Map<String, Object> target = new HashMap<>(8);
-            target.put("dimension", t.dimension());
-            target.put("indicator", t.indicator());
-            target.put("quantitative", t.quantitative());
-            target.put("hasValue", t.hasValue());
-            target.put("hasUnit", t.hasUnit());
-            targets.add(target);
+            targets.add(inputs("dimension", t.dimension(), "indicator", t.indicator(), "quantitative", t.quantitative(),
+                    "hasValue", t.hasValue(), "hasUnit", t.hasUnit()));
         }
-        Map<String, Object> inputs = new HashMap<>(8);
-        inputs.put("targets", targets);
-        inputs.put("unitSelfCheck", facts.unitSelfCheck());
-        inputs.put("departmentReview", facts.departmentReview());
-        inputs.put("financeReview", facts.financeReview());
-        return inputs;
+        return inputs("targets", targets, "unitSelfCheck", facts.unitSelfCheck(),
+                "departmentReview", facts.departmentReview(), "financeReview", facts.financeReview());
     }
 
     private static Ruling ruling(DecisionOutcome outcome) {

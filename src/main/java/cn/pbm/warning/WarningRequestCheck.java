@@ -25,41 +25,36 @@ final class WarningRequestCheck {
 
     static void check(MonitoringRequest request) {
         FieldChecks checks = new FieldChecks();
-        FieldChecks.Unique projectIds = checks.unique();
-        List<MonitoredProject> projects = request.getProjects();
-        for (int i = 0; i < projects.size(); i++) {
-            String at = "/projects/" + i;
-            MonitoredProject project = projects.get(i);
-            if (!checks.present(project, at)) {
-                continue;
+        checks.eachUnique(request.getProjects(), "/projects", "projectId", MonitoredProject::getProjectId,
+                (project, at) -> project(checks, project, at));
+        checks.throwIfAny();
+    }
+
+    private static void project(FieldChecks checks, MonitoredProject project, String at) {
+        boolean comparable = checks.decimals(project.getBudget(), at + "/budget", MAX_DECIMALS)
+                & checks.decimals(project.getExecuted(), at + "/executed", MAX_DECIMALS)
+                & checks.decimals(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
+                        MAX_DECIMALS);
+        if (comparable) {
+            checks.notAbove(project.getExecuted(), at + "/executed", project.getBudget(), "budget");
+            if (project.getForecastYearEndExecuted() != null
+                    && project.getForecastYearEndExecuted().compareTo(project.getBudget()) > 0) {
+                checks.notAbove(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
+                        project.getBudget(), "budget");
+            } else {
+                checks.notBelow(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
+                        project.getExecuted(), "executed");
             }
-            boolean comparable = checks.decimals(project.getBudget(), at + "/budget", MAX_DECIMALS)
-                    & checks.decimals(project.getExecuted(), at + "/executed", MAX_DECIMALS)
-                    & checks.decimals(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
-                            MAX_DECIMALS);
-            projectIds.check(project.getProjectId(), at + "/projectId");
-            if (comparable) {
-                checks.notAbove(project.getExecuted(), at + "/executed", project.getBudget(), "budget");
-                if (project.getForecastYearEndExecuted() != null
-                        && project.getForecastYearEndExecuted().compareTo(project.getBudget()) > 0) {
-                    checks.notAbove(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
-                            project.getBudget(), "budget");
-                } else {
-                    checks.notBelow(project.getForecastYearEndExecuted(), at + "/forecastYearEndExecuted",
-                            project.getExecuted(), "executed");
-                }
-            }
-            List<MonitoredTarget> targets = project.getTargets();
-            if (targets != null) {
-                for (int t = 0; t < targets.size(); t++) {
-                    MonitoredTarget target = targets.get(t);
-                    if (checks.present(target, at + "/targets/" + t)) {
-                        checks.decimals(target.getExpected(), at + "/targets/" + t + "/expected", MAX_DECIMALS);
-                        checks.decimals(target.getActual(), at + "/targets/" + t + "/actual", MAX_DECIMALS);
-                    }
+        }
+        List<MonitoredTarget> targets = project.getTargets();
+        if (targets != null) {
+            for (int t = 0; t < targets.size(); t++) {
+                MonitoredTarget target = targets.get(t);
+                if (checks.present(target, at + "/targets/" + t)) {
+                    checks.decimals(target.getExpected(), at + "/targets/" + t + "/expected", MAX_DECIMALS);
+                    checks.decimals(target.getActual(), at + "/targets/" + t + "/actual", MAX_DECIMALS);
                 }
             }
         }
-        checks.throwIfAny();
     }
 }

@@ -12,26 +12,25 @@ import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
 import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The lights of a project, from the DMN model of the rule set's version (dmn/warning/monitoring-lights.*.dmn, one
  * evaluation per project): the time progress and the execution rate (computed by the model from 2.2.0 on), the
  * execution light, one light per target, and the project's light (the worst) with its label.
  */
-@ApplicationScoped
-public class WarningTables implements DecisionShapes.Declaring {
+@Singleton
+public class WarningTables extends FamilyTables {
 
     /** The lights (this model) and the follow-up rules (decisions/warning/) are one rule set. */
     static final String RULESET = "warning.execution-monitoring";
     private static final String TIME_PROGRESS = "timeProgress";
     private static final String EXECUTION_RATE = "executionRate";
 
-    private final DecisionEngine engine;
-
     public WarningTables(DecisionEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     public Lights of(Ruleset ruleset, LocalDate asOf, Project project) {

@@ -33,18 +33,14 @@ public final class VersionDiff {
     public static Result between(RulesetView from, RulesetView to) {
         Map<String, TableView> left = tablesByKey(from);
         Map<String, TableView> right = tablesByKey(to);
-        Set<String> keys = new LinkedHashSet<>(left.keySet());
-        keys.addAll(right.keySet());
         List<TableDiff> tables = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : union(left, right)) {
             tables.add(table(left.get(key), right.get(key)));
         }
         Map<String, DrlRule> leftRules = rulesByName(from);
         Map<String, DrlRule> rightRules = rulesByName(to);
-        Set<String> names = new LinkedHashSet<>(leftRules.keySet());
-        names.addAll(rightRules.keySet());
         List<RuleDiff> rules = new ArrayList<>();
-        for (String name : names) {
+        for (String name : union(leftRules, rightRules)) {
             DrlRule a = leftRules.get(name);
             DrlRule b = rightRules.get(name);
             Status status = a == null ? Status.ADDED : b == null ? Status.REMOVED
@@ -56,10 +52,8 @@ public final class VersionDiff {
         from.otherFiles().forEach(f -> leftFiles.put(f.path(), f.sha256()));
         Map<String, String> rightFiles = new LinkedHashMap<>();
         to.otherFiles().forEach(f -> rightFiles.put(f.path(), f.sha256()));
-        Set<String> paths = new LinkedHashSet<>(leftFiles.keySet());
-        paths.addAll(rightFiles.keySet());
         List<FileDiff> files = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : union(leftFiles, rightFiles)) {
             String a = leftFiles.get(path);
             String b = rightFiles.get(path);
             files.add(new FileDiff(path, a == null ? Status.ADDED : b == null ? Status.REMOVED
@@ -68,6 +62,13 @@ public final class VersionDiff {
         int changedCells = tables.stream().mapToInt(TableDiff::changedCells).sum();
         return new Result(from.version(), to.version(), List.copyOf(tables), List.copyOf(rules), List.copyOf(files),
                 changedCells);
+    }
+
+    /** The keys of both sides: the left's in order, then those only the right has. */
+    private static Set<String> union(Map<String, ?> left, Map<String, ?> right) {
+        Set<String> keys = new LinkedHashSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        return keys;
     }
 
     private static Map<String, TableView> tablesByKey(RulesetView view) {

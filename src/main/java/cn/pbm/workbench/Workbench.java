@@ -79,10 +79,7 @@ public class Workbench {
     @Path("workbench/rulesets/{id}")
     @PermitAll
     public TemplateInstance ruleset(@PathParam("id") String id, @QueryParam("version") String version) {
-        RulesetEntry entry = entry(id);
-        VersionEntry selected = selected(entry, version);
-        return ruleset.data("entry", entry).data("selected", selected)
-                .data("view", tables.view(id, selected.version()));
+        return ofVersion(ruleset, id, version);
     }
 
     /** The cell-by-cell difference between two deployed versions of a rule set. */
@@ -103,9 +100,14 @@ public class Workbench {
     @Path("workbench/rulesets/{id}/tables")
     @PermitAll
     public TemplateInstance tables(@PathParam("id") String id, @QueryParam("version") String version) {
+        return ofVersion(tablesFragment, id, version);
+    }
+
+    /** A page (or fragment) of one version of a rule set: the entry, the version selected and its tables. */
+    private TemplateInstance ofVersion(Template template, String id, String version) {
         RulesetEntry entry = entry(id);
         VersionEntry selected = selected(entry, version);
-        return tablesFragment.data("entry", entry).data("selected", selected)
+        return template.data("entry", entry).data("selected", selected)
                 .data("view", tables.view(id, selected.version()));
     }
 

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * dmn/, with the same name in test-scenarios/ (at least one KIE .scesim and one API scenario .yaml), decisions/
  * (when it has rules), the rule-set ids of dmn/rulesets.yaml (the part before the dot) and the Java package
  * cn.pbm.&lt;family without hyphens&gt;, which holds one {@code <Family>Resource} and otherwise only the roles
- * {@code <Family>Service}, {@code <Family>RequestCheck}, {@code <Family>Tables}, {@code <Family>Events} and the
- * extras listed here (and in the doc). That every file of the manifest exists and every rule file is in it is
+ * {@code <Family>RequestCheck}, {@code <Family>Tables}, {@code <Family>Events} and the extras listed here (and in the
+ * doc). There is no service role: the resource is the family's endpoint class (issue 13's pattern). That every file of the manifest exists and every rule file is in it is
  * {@link RulesetManifestTest}'s.
  */
 class FamilyLayoutTest {
 
-    static final List<String> ROLES = List.of("Resource", "Service", "RequestCheck", "Tables", "Events");
+    static final List<String> ROLES = List.of("Resource", "RequestCheck", "Tables", "Events");
 
     /** Classes beyond the roles, each documented in docs/adding-a-policy-family.md ("Extras today"). */
     static final Map<String, Set<String>> EXTRAS = Map.of(
