@@ -538,22 +538,34 @@ public class RuleScenarios {
         }
     }
 
-    private static FEEL feel(List<FEELEvent> errors) {
-        FEEL feel = FEELBuilder.builder().withProfiles(List.of(new ExtendedDMNProfile())).build();
-        feel.addListener(event -> {
-            if (event.getSeverity() == FEELEvent.Severity.ERROR) {
-                errors.add(event);
-            }
-        });
+    /** A FEEL engine with the runner's profile and the errors of its last use; one per thread, built once. */
+    private static final class Feel {
+        final List<FEELEvent> errors = new ArrayList<>();
+        final FEEL feel = FEELBuilder.builder().withProfiles(List.of(new ExtendedDMNProfile())).build();
+
+        Feel() {
+            feel.addListener(event -> {
+                if (event.getSeverity() == FEELEvent.Severity.ERROR) {
+                    errors.add(event);
+                }
+            });
+        }
+    }
+
+    private static final ThreadLocal<Feel> FEELS = ThreadLocal.withInitial(Feel::new);
+
+    private static Feel feel() {
+        Feel feel = FEELS.get();
+        feel.errors.clear();
         return feel;
     }
 
     /** A FEEL expression's value; a FEEL error fails the cell, as in the runner. */
     static Object feelValue(String raw) {
-        List<FEELEvent> errors = new ArrayList<>();
-        Object value = feel(errors).evaluate(raw);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.get(0).getMessage());
+        Feel feel = feel();
+        Object value = feel.feel.evaluate(raw);
+        if (!feel.errors.isEmpty()) {
+            throw new IllegalArgumentException(feel.errors.get(0).getMessage());
         }
         return value;
     }
@@ -563,14 +575,13 @@ public class RuleScenarios {
         if (raw != null && skipEmpty && raw.isEmpty()) {
             return true;
         }
-        List<FEELEvent> errors = new ArrayList<>();
-        FEEL feel = feel(errors);
-        List<UnaryTest> tests = feel.evaluateUnaryTests(raw, Collections.singletonMap("?", BuiltInType.UNKNOWN));
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.get(0).getMessage());
+        Feel feel = feel();
+        List<UnaryTest> tests = feel.feel.evaluateUnaryTests(raw, Collections.singletonMap("?", BuiltInType.UNKNOWN));
+        if (!feel.errors.isEmpty()) {
+            throw new IllegalArgumentException(feel.errors.get(0).getMessage());
         }
         List<FEELEvent> evaluationErrors = new ArrayList<>();
-        EvaluationContext context = ((FEELImpl) feel).newEvaluationContext(List.of(evaluationErrors::add),
+        EvaluationContext context = ((FEELImpl) feel.feel).newEvaluationContext(List.of(evaluationErrors::add),
                 Collections.singletonMap("?", actual));
         boolean all = tests.stream().allMatch(test -> Boolean.TRUE.equals(test.apply(context, actual)));
         if (!evaluationErrors.isEmpty()) {
