@@ -292,6 +292,22 @@ public class DecisionEngine {
         return compiled == null ? null : compiled.model();
     }
 
+    /**
+     * One plain evaluation for a scenario run (RuleScenarios): the model's own DMNResult, decision by decision,
+     * without the memo, explanations or metrics; {@code candidate} is a simulation's compiled candidate, or null
+     * for the deployed version {@code ruleset}.
+     */
+    DMNResult evaluateScenario(Ruleset ruleset, Object candidate, Map<String, Object> inputs,
+            java.util.Set<String> decisions) {
+        CompiledModel compiled = candidate != null ? (CompiledModel) candidate : models.get(ruleset);
+        if (compiled == null) {
+            throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version() + " has no DMN model");
+        }
+        DMNContext context = compiled.runtime().newContext();
+        inputs.forEach(context::set);
+        return compiled.runtime().evaluateByName(compiled.model(), context, decisions.toArray(String[]::new));
+    }
+
     static DMNModel modelOf(Object candidate) {
         return ((CompiledModel) candidate).model();
     }

@@ -78,6 +78,10 @@ public class Simulations implements SimulationApi {
     @Inject
     CandidateRuleset candidates;
     @Inject
+    RuleScenarios scenarios;
+    @Inject
+    DecisionEngine engine;
+    @Inject
     SimulationSamples samples;
     @Inject
     DecisionReplay endpoints;
@@ -163,8 +167,21 @@ public class Simulations implements SimulationApi {
                         .files(candidate.ruleset().files().stream()
                                 .map(f -> new RuleFileInfo().path(f.path()).sha256(f.sha256())).toList())
                         .messages(candidate.messages())
-                        .analysis(candidate.analysis()))
+                        .analysis(candidate.analysis())
+                        .scenarios(scenarios(baseline, candidate, limit)))
                 .comparison(comparison.result(dataset.size()));
+    }
+
+    /**
+     * The baseline's scenarios (every .scesim whose DMN file is a DMN file of the baseline version) run against the
+     * candidate's compiled model; failed scenarios are listed (the first {@code limit} failed expectations).
+     */
+    private cn.pbm.api.model.ScenarioReport scenarios(Ruleset baseline, CandidateRuleset.Candidate candidate, int limit) {
+        List<String> dmnFiles = baseline.files().stream().map(Ruleset.RuleFile::path).filter(p -> p.endsWith(".dmn"))
+                .toList();
+        List<RuleScenarios.ScenarioFile> files = dmnFiles.stream().flatMap(p -> scenarios.forDmnFile(p).stream()).toList();
+        return RuleScenarios.run("KIE Test Scenarios (.scesim) of " + String.join(", ", dmnFiles) + ", run against the candidate",
+                files, (inputs, decisions) -> engine.evaluateScenario(candidate.ruleset(), candidate.model(), inputs, decisions), limit);
     }
 
     private Ruleset baseline(SimulationRequest request, List<String> chain) {

@@ -137,15 +137,32 @@
           el("td", {}, i.request), el("td", {}, i.item),
           el("td", {}, el("pre", {}, JSON.stringify(i.baseline, null, 1)), explain(i.baselineExplanation)),
           el("td", {}, el("pre", {}, JSON.stringify(i.candidate, null, 1)), explain(i.candidateExplanation)))))));
+    const sc = result.candidate.scenarios;
+    const scenarioBox = document.getElementById("scenarios");
+    scenarioBox.replaceChildren();
+    if (sc) {
+      scenarioBox.append(el("p", {},
+        `运行 run `, el("strong", {id: "scenarios-run"}, sc.run), `；通过 passed `, el("strong", {id: "scenarios-passed"}, sc.passed),
+        `；失败 failed `, el("strong", {id: "scenarios-failed", "class": sc.failed ? "failed" : ""}, sc.failed),
+        sc.run ? `（${(sc.files || []).join("、")}）` : "（该规则集没有测试场景文件 no scenario files）"));
+      if ((sc.failures || []).length) {
+        scenarioBox.append(el("p", {}, `列出前 ${sc.failures.length} 个未满足的期望（共 ${sc.failedExpectations} 个）`),
+          el("table", {"class": "scenario-failures"},
+            el("thead", {}, el("tr", {}, el("th", {}, "文件 file"), el("th", {}, "行 row"), el("th", {}, "场景 description"),
+              el("th", {}, "期望列 field"), el("th", {}, "期望 expected"), el("th", {}, "候选 actual"))),
+            el("tbody", {}, ...sc.failures.map(f => el("tr", {"data-row": f.row, "data-field": f.field},
+              el("td", {}, f.file), el("td", {}, f.row), el("td", {}, f.description), el("td", {}, f.field),
+              el("td", {}, el("code", {}, f.expected)), el("td", {}, el("code", {}, f.actual)))))));
+      }
+    }
     const checks = document.getElementById("checks");
     const cand = result.candidate;
     const scenarios = cand.scenarios;
     checks.replaceChildren(
       el("p", {}, `编译信息 ${cand.messages.length} 条；表格分析 ${cand.analysis.length} 条` +
-        (scenarios ? `；场景 ${scenarios.suite || ""} 通过 ${scenarios.passed}、失败 ${scenarios.failed}` : "")),
+        (scenarios ? `；测试场景通过 ${scenarios.passed}、失败 ${scenarios.failed}（见上 see above）` : "")),
       el("ul", {}, ...cand.messages.map(m => el("li", {}, `${m.severity} ${m.file || ""} ${m.message}`)),
         ...cand.analysis.map(a => el("li", {}, `${a.kind} ${a.table || ""} 行 ${JSON.stringify(a.rows || [])} ${a.message}`)),
-        ...((scenarios && scenarios.failures) || []).map(f => el("li", {}, `场景失败 ${f.scenario} ${f.case}: ${f.message}`)),
         ...(c.rejected || []).map(r => el("li", {}, `请求 ${r.request} 被拒 HTTP ${r.status} ${r.title || ""} ` +
           (r.errors || []).map(e => e.field + " " + e.message).join("; ")))));
   }

@@ -84,6 +84,18 @@ class SimulationPageBrowserTest {
             assertThat(driver.findElement(By.id("evaluated")).getText()).isEqualTo("100");
             assertThat(driver.findElements(By.cssSelector("table.changed-items tbody tr"))).isNotEmpty();
 
+            // the rule set's scenarios run against the candidate: 3 of 20 fail, at the moved edge (lag in [15, 20))
+            assertThat(driver.findElement(By.id("scenarios-run")).getText()).isEqualTo("20");
+            assertThat(driver.findElement(By.id("scenarios-passed")).getText()).isEqualTo("17");
+            assertThat(driver.findElement(By.id("scenarios-failed")).getText()).isEqualTo("3");
+            List<WebElement> failures = driver.findElements(By.cssSelector("table.scenario-failures tbody tr"));
+            assertThat(failures.stream().map(r -> r.getAttribute("data-row")).distinct().toList())
+                    .containsExactly("2", "18", "19");
+            WebElement row2 = driver.findElement(By.cssSelector(
+                    "table.scenario-failures tr[data-row='2'][data-field='executionLight']"));
+            assertThat(row2.getText()).contains("test-scenarios/warning/monitoring-lights")
+                    .contains("滞后19.9999个百分点为黄灯").contains("\"YELLOW\"").contains("\"RED\"");
+
             // the candidate offered for download is the table as edited, with its manifest entry beside it
             WebElement download = driver.findElement(By.cssSelector("#download-links a.download[data-path='dmn/warning/monitoring-lights.dmn']"));
             Object candidate = ((JavascriptExecutor) driver).executeAsyncScript(

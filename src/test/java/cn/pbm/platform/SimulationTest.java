@@ -153,6 +153,75 @@ class SimulationTest {
         for (JsonNode money : comparison.get("money")) {
             assertThat(money.get("difference").decimalValue()).isZero();
         }
+        // the rule set's scenarios against the candidate: bounded by limit (5), with the counts
+        JsonNode scenarios = result.get("candidate").get("scenarios");
+        assertThat(scenarios.get("run").asInt()).isEqualTo(20);
+        assertThat(scenarios.get("failed").asInt()).isEqualTo(3);
+        assertThat(scenarios.get("failedExpectations").asInt()).isEqualTo(7);
+        assertThat(scenarios.get("failures")).hasSize(5);
+    }
+
+    /**
+     * The red band from 15: of monitoring-lights.scesim's 20 scenarios exactly the three whose lag lies in [15, 20)
+     * fail (row 2: lag 19.9999; rows 18 and 19: lag 15, an execution light YELLOW that is now RED), each named
+     * with the expectation, the expected cell and the candidate's value; the rows on the edges that did not move
+     * (row 1: exactly 20 → RED, row 3: exactly 10 → YELLOW, row 4: 9.9999 → GREEN) pass.
+     */
+    @Test
+    void theRedBandAt15FailsExactlyTheScenariosAtTheChangedEdge() throws IOException {
+        ObjectNode body = request(Map.of(DMN_PATH, withRedFrom(baselineXml(), 15)));
+        body.put("limit", 50);
+        Response response = simulate(body);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        JsonNode scenarios = json(response).get("candidate").get("scenarios");
+        assertThat(scenarios.get("files").toString()).isEqualTo("[\"test-scenarios/warning/monitoring-lights.scesim\"]");
+        assertThat(scenarios.get("run").asInt()).isEqualTo(20);
+        assertThat(scenarios.get("passed").asInt()).isEqualTo(17);
+        assertThat(scenarios.get("failed").asInt()).isEqualTo(3);
+        Map<Integer, String> descriptions = new java.util.TreeMap<>();
+        Map<Integer, List<String>> fields = new java.util.TreeMap<>();
+        for (JsonNode failure : scenarios.get("failures")) {
+            assertThat(failure.get("file").asText()).isEqualTo("test-scenarios/warning/monitoring-lights.scesim");
+            int row = failure.get("row").asInt();
+            descriptions.put(row, failure.get("description").asText());
+            fields.computeIfAbsent(row, r -> new ArrayList<>()).add(failure.get("field").asText());
+            if (failure.get("field").asText().equals("executionLight")) {
+                assertThat(failure.get("expected").asText()).isEqualTo("\"YELLOW\"");
+                assertThat(failure.get("actual").asText()).isEqualTo("\"RED\"");
+            }
+        }
+        assertThat(descriptions).containsExactly(
+                Map.entry(2, "滞后19.9999个百分点为黄灯"),
+                Map.entry(18, "执行黄灯、指标红灯：项目红灯"),
+                Map.entry(19, "执行黄灯、指标绿灯：项目黄灯"));
+        assertThat(fields.get(2)).containsExactly("executionLight", "projectLight.light", "projectLight.lightLabel");
+        assertThat(fields.get(18)).containsExactly("executionLight"); // the project light was RED already (a red target)
+        assertThat(fields.get(19)).containsExactly("executionLight", "projectLight.light", "projectLight.lightLabel");
+        assertThat(scenarios.get("failedExpectations").asInt()).isEqualTo(7);
+        assertThat(scenarios.get("failures")).hasSize(7);
+        assertThat(descriptions).doesNotContainKeys(1, 3, 4); // exactly 20, exactly 10, 9.9999: the same lights
+    }
+
+    /** A rule set whose DMN file no scenario file tests (襄垣县's admission table): nothing to run, said as run 0. */
+    @Test
+    void aRuleSetWithoutScenarioFilesRunsNone() throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("rulesetId", "budget.project-library-admission");
+        body.putObject("baseline").put("version", "2.1.0+140423");
+        body.putObject("candidate").putObject("files");
+        ObjectNode dataset = body.putObject("dataset");
+        dataset.put("endpoint", "/api/v1/project-library/admission");
+        ObjectNode request = dataset.putArray("requests").addObject();
+        request.put("projectId", "P-1").put("amount", new BigDecimal("5000000.00")).put("newProject", true)
+                .put("exAnteReportSubmitted", false).put("jurisdiction", "140423");
+        Response response = simulate(body);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        JsonNode scenarios = json(response).get("candidate").get("scenarios");
+        assertThat(scenarios.get("files")).isEmpty();
+        assertThat(scenarios.get("run").asInt()).isZero();
+        assertThat(scenarios.get("passed").asInt()).isZero();
+        assertThat(scenarios.get("failed").asInt()).isZero();
+        assertThat(scenarios.get("failures")).isEmpty();
     }
 
     @Test
@@ -216,6 +285,12 @@ class SimulationTest {
         assertThat(result.get("comparison").get("transitions")).isEmpty();
         assertThat(result.get("candidate").get("sha256").asText()).isEqualTo(result.get("baseline").get("sha256").asText());
         assertThat(result.get("comparison").get("money")).isNotEmpty(); // the recalls of the sample, the same on both sides
+        JsonNode scenarios = result.get("candidate").get("scenarios");
+        assertThat(scenarios.get("files").toString()).isEqualTo("[\"test-scenarios/warning/monitoring-lights.scesim\"]");
+        assertThat(scenarios.get("run").asInt()).isEqualTo(20);
+        assertThat(scenarios.get("passed").asInt()).isEqualTo(20);
+        assertThat(scenarios.get("failed").asInt()).isZero();
+        assertThat(scenarios.get("failures")).isEmpty();
     }
 
     @Test
