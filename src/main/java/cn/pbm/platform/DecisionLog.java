@@ -26,13 +26,11 @@ import com.fasterxml.jackson.core.filter.FilteringGeneratorDelegate;
 import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import cn.pbm.api.model.DecisionLogEntry;
 import cn.pbm.api.model.Explanation;
+import cn.pbm.api.model.FieldError;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,33 +153,42 @@ public class DecisionLog {
      */
     void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation,
             boolean explanationOmitted) {
-        ObjectNode line = mapper.valueToTree(entry.input(null).output(null).explanation(null));
-        JsonNode errors = line.remove("errors");
-        // written below, whole or as hashes
-        line.remove(List.of("input", "output", "explanation", "omitted", "inputSha256", "inputBytes", "outputSha256",
-                "outputBytes"));
+        List<FieldError> errors = entry.getErrors();
+        entry.input(null).output(null).explanation(null);
         List<String> omitted = new ArrayList<>();
         try {
-            Bounded in = bounded(input == null ? Map.of() : input, false);
+            // The line is streamed, byte for byte what a JSON tree of the entry would give (issue 19: the tree, and
+            // the request, answer and explanation turned into strings and back, were a fifth of a small call): the
+            // entry's own fields, then the fields below in this order, the bodies copied as the bounded JSON they are.
+            Line line = new Line();
+            WrittenBelow below = new WrittenBelow();
+            try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(line), below,
+                    TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+                mapper.writeValue(generator, entry);
+            }
+            line.reopen();
+            Bounded in = bounded(input == null ? Map.of() : input, false, true);
             if (input != null) { // a rejected request's body is never logged, nor its hash
-                line.put("inputSha256", in.sha256).put("inputBytes", in.size);
+                line.field("inputSha256").string(in.sha256);
+                line.field("inputBytes").number(in.size);
             }
             if (in.kept()) {
-                line.putRawValue("input", new RawValue(in.json()));
+                line.field("input").raw(in);
             } else {
                 omitted.add("input");
             }
-            Bounded out = bounded(output == null ? Map.of() : output, false);
+            Bounded out = bounded(output == null ? Map.of() : output, false, false);
             if (out.kept()) {
-                line.putRawValue("output", new RawValue(out.json()));
+                line.field("output").raw(out);
             } else {
-                line.put("outputSha256", sha256WithoutDecisionId(output)).put("outputBytes", out.size);
+                line.field("outputSha256").string(sha256WithoutDecisionId(output));
+                line.field("outputBytes").number(out.size);
                 omitted.add("output");
             }
             if (explanation != null) {
-                Bounded why = bounded(explanation, true);
+                Bounded why = bounded(explanation, true, false);
                 if (why.kept()) {
-                    line.putRawValue("explanation", new RawValue(why.json()));
+                    line.field("explanation").raw(why);
                 } else {
                     omitted.add("explanation");
                 }
@@ -189,15 +196,25 @@ public class DecisionLog {
                 omitted.add("explanation");
             }
             if (!omitted.isEmpty()) {
-                omitted.forEach(line.putArray("omitted")::add);
+                line.field("omitted").write('[');
+                for (int i = 0; i < omitted.size(); i++) {
+                    if (i > 0) {
+                        line.write(',');
+                    }
+                    line.string(omitted.get(i));
+                }
+                line.write(']');
             }
-            if (errors != null) {
-                line.set("errors", errors);
+            if (errors == null && below.errorsNamed) { // a mapper that writes nulls wrote "errors":null
+                line.field("errors").writeBytes("null".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else if (errors != null) {
+                line.field("errors");
+                try (JsonGenerator generator = generator(line)) {
+                    mapper.writeValue(generator, errors);
+                }
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JsonGenerator generator = generator(bytes)) {
-                mapper.writeTree(generator, line);
-            }
+            line.write('}');
+            ByteArrayOutputStream bytes = line;
             bytes.write('\n');
             if (file.isPresent()) {
                 synchronized (this) {
@@ -219,7 +236,7 @@ public class DecisionLog {
     /** The SHA-256 of a request as the log computes {@code inputSha256}. */
     String sha256(Object value) {
         try {
-            return bounded(value, false).sha256;
+            return bounded(value, false, true).sha256;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,7 +244,7 @@ public class DecisionLog {
 
     /** The SHA-256 of an answer without its top-level {@code decisionId}, as the log computes {@code outputSha256}. */
     String sha256WithoutDecisionId(Object output) throws IOException {
-        Bounded hashed = new Bounded(0);
+        Bounded hashed = new Bounded(0, true);
         try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(hashed), new WithoutDecisionId(),
                 TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
             mapper.writeValue(generator, output);
@@ -236,11 +253,13 @@ public class DecisionLog {
     }
 
     /**
-     * {@code value}'s JSON, kept if within the bound, with its SHA-256 and size. {@code keptOrNothing}: only
-     * whether it is kept matters (the explanation has no hash in the line), so writing stops at the bound.
+     * {@code value}'s JSON, kept if within the bound, with its size and, if {@code hashed}, its SHA-256.
+     * {@code keptOrNothing}: only whether it is kept matters (the explanation has no hash in the line), so writing
+     * stops at the bound. The answer is not hashed here: a line keeps it whole, or the hash of the answer without its
+     * {@code decisionId} ({@link #sha256WithoutDecisionId}).
      */
-    private Bounded bounded(Object value, boolean keptOrNothing) throws IOException {
-        Bounded bounded = new Bounded(maxBodyBytes);
+    private Bounded bounded(Object value, boolean keptOrNothing, boolean hashed) throws IOException {
+        Bounded bounded = new Bounded(maxBodyBytes, hashed);
         bounded.stopAtLimit = keptOrNothing;
         try (JsonGenerator generator = generator(bounded)) {
             mapper.writeValue(generator, value);
@@ -277,10 +296,10 @@ public class DecisionLog {
         long size;
         String sha256;
 
-        Bounded(long limit) {
+        Bounded(long limit, boolean hashed) {
             this.limit = limit;
             try {
-                this.digest = MessageDigest.getInstance("SHA-256");
+                this.digest = hashed ? MessageDigest.getInstance("SHA-256") : null;
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -297,7 +316,9 @@ public class DecisionLog {
                 kept = null;
                 throw new OverLimit();
             }
-            digest.update(b, off, len);
+            if (digest != null) {
+                digest.update(b, off, len);
+            }
             size += len;
             if (kept != null && size <= limit) {
                 kept.write(b, off, len);
@@ -307,7 +328,7 @@ public class DecisionLog {
         }
 
         Bounded finish() {
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            sha256 = digest == null ? null : HexFormat.of().formatHex(digest.digest());
             return this;
         }
 
@@ -315,8 +336,75 @@ public class DecisionLog {
             return kept != null;
         }
 
-        String json() {
-            return kept.toString(java.nio.charset.StandardCharsets.UTF_8);
+        /** The kept JSON, copied to {@code to} as it is. */
+        void copyTo(OutputStream to) throws IOException {
+            kept.writeTo(to);
+        }
+    }
+
+    /**
+     * One line being written: the entry's own JSON object, then the fields the log adds after them ({@link #field}),
+     * each value in the JSON a generator with {@link LineSafeEscapes} writes (the names and strings are ASCII).
+     */
+    private static final class Line extends ByteArrayOutputStream {
+        private boolean empty;
+
+        Line() {
+            super(2048);
+        }
+
+        /** Takes the closing brace of the entry's object away, to add fields after its own. */
+        void reopen() {
+            if (count == 0) { // an entry without any field of its own
+                write('{');
+                empty = true;
+                return;
+            }
+            if (buf[count - 1] != '}') {
+                throw new IllegalStateException("the decision-log entry did not serialise as a JSON object");
+            }
+            count--;
+            empty = count == 1; // just "{"
+        }
+
+        Line field(String name) {
+            if (!empty) {
+                write(',');
+            }
+            empty = false;
+            string(name);
+            write(':');
+            return this;
+        }
+
+        /** An ASCII text without characters JSON escapes (a name, a hex digest, an omitted field's name). */
+        Line string(String ascii) {
+            write('"');
+            writeBytes(ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            write('"');
+            return this;
+        }
+
+        void number(long n) {
+            writeBytes(Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        void raw(Bounded json) throws IOException {
+            json.copyTo(this);
+        }
+    }
+
+    /** The entry's fields that the line writes after its own: the bodies, their hashes and sizes, and errors. */
+    private static final class WrittenBelow extends TokenFilter {
+        private static final java.util.Set<String> NAMES = java.util.Set.of("input", "output", "explanation", "omitted",
+                "inputSha256", "inputBytes", "outputSha256", "outputBytes", "errors");
+        /** Whether the entry's serialiser wrote {@code errors} (with a null value only if the mapper writes nulls). */
+        boolean errorsNamed;
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            errorsNamed |= "errors".equals(name);
+            return NAMES.contains(name) ? null : TokenFilter.INCLUDE_ALL;
         }
     }
 

@@ -38,6 +38,13 @@ public class DecisionMetrics {
 
     private final MeterRegistry registry;
     private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
+    /**
+     * The meters already registered, by their labels: the builders' {@code register} looks a meter up by its full
+     * id (name and sorted tags) on every call, a measurable share of a small call; the same meter is kept here.
+     */
+    private final Map<List<String>, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry, RulesetCatalog catalog, RulesetHealth health) {
         this.registry = registry;
@@ -56,34 +63,36 @@ public class DecisionMetrics {
         if (status == 404 || status == 405) {
             return; // no such route: the path is the caller's, not a bounded label
         }
-        Timer.builder("pbm.decision.duration")
+        durations.computeIfAbsent(List.of(endpoint, String.valueOf(status)), key -> Timer.builder("pbm.decision.duration")
                 .description("Time to answer a decision endpoint")
                 .tag("endpoint", endpoint)
-                .tag("status", String.valueOf(status))
+                .tag("status", key.get(1))
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         if (status >= 300 || !decision.decided()) {
             return;
         }
         for (Map.Entry<List<String>, Long> counted : decision.outcomes().entrySet()) {
-            Counter.builder("pbm.decisions")
-                    .description("Evaluations of a rule-set version by answered calls (one per list item)")
-                    .tag("endpoint", endpoint)
-                    .tag("ruleset", counted.getKey().get(0))
-                    .tag("version", counted.getKey().get(1))
-                    .tag("outcome", counted.getKey().get(2))
-                    .register(registry)
+            List<String> key = counted.getKey();
+            decisions.computeIfAbsent(List.of(endpoint, key.get(0), key.get(1), key.get(2)),
+                    unused -> Counter.builder("pbm.decisions")
+                            .description("Evaluations of a rule-set version by answered calls (one per list item)")
+                            .tag("endpoint", endpoint)
+                            .tag("ruleset", key.get(0))
+                            .tag("version", key.get(1))
+                            .tag("outcome", key.get(2))
+                            .register(registry))
                     .increment(counted.getValue());
         }
         int batchSize = Math.max(decision.batchSize(), longestList(input));
         if (batchSize > 0) {
-            DistributionSummary.builder("pbm.batch.size")
+            batchSizes.computeIfAbsent(endpoint, unused -> DistributionSummary.builder("pbm.batch.size")
                     .description("Items in the list of a call that decides a list")
                     .tag("endpoint", endpoint)
                     .publishPercentileHistogram()
                     .maximumExpectedValue(100_000.0)
-                    .register(registry)
+                    .register(registry))
                     .record(batchSize);
         }
     }
