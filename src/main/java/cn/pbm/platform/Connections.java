@@ -1,7 +1,15 @@
 package cn.pbm.platform;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -9,13 +17,16 @@ import org.jboss.logging.Logger;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 /**
  * Connections (issue 21, docs/hardening.md):
@@ -34,12 +45,28 @@ public class Connections {
 
     private static final Logger LOG = Logger.getLogger(Connections.class);
     static final String GUARD = "pbm-deciding";
+    static final String EVICT = "pbm-evict-idle";
+    /** Idle connections closed to make room for a new one, since start. */
+    static final AtomicLong EVICTED = new AtomicLong();
     private static final AttributeKey<AtomicInteger> IN_FLIGHT = AttributeKey.valueOf("pbm.requests-in-flight");
 
-    void install(@Observes Router router) {
+    private final AtomicBoolean acceptWatched = new AtomicBoolean();
+    private volatile int evictAbove = Integer.MAX_VALUE;
+
+    void install(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-connections") java.util.OptionalInt maxConnections) {
+        if (maxConnections.isPresent() && maxConnections.getAsInt() > 0) {
+            int limit = maxConnections.getAsInt();
+            // a little below the server's own limit, so that a place is free before the server would refuse
+            evictAbove = Math.max(1, limit - Math.max(1, limit / 100));
+        }
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (ctx.request().connection() instanceof ConnectionBase connection) {
                 Channel channel = connection.channel();
+                if (channel.parent() != null && evictAbove < Integer.MAX_VALUE && acceptWatched.compareAndSet(false, true)) {
+                    Channel listener = channel.parent();
+                    listener.eventLoop().execute(() -> listener.pipeline().addFirst(EVICT, new EvictIdleWhenFull(evictAbove)));
+                }
                 AtomicInteger inFlight = channel.attr(IN_FLIGHT).setIfAbsent(new AtomicInteger());
                 if (inFlight == null) { // first request on this connection
                     inFlight = channel.attr(IN_FLIGHT).get();
@@ -53,6 +80,53 @@ public class Connections {
             }
             ctx.next();
         });
+    }
+
+    /**
+     * Watches the listening socket: every accepted connection is counted, and when more than {@code limit} are open
+     * the oldest connections on which no request is under way are closed, so that the new caller is served
+     * instead of refused. A connection whose request is being decided is never closed here.
+     */
+    static final class EvictIdleWhenFull extends ChannelInboundHandlerAdapter {
+        private final int limit;
+        /** Open connections, oldest first. */
+        private final Set<Channel> open = new LinkedHashSet<>();
+
+        EvictIdleWhenFull(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean isSharable() {
+            return true;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof Channel child) {
+                synchronized (open) {
+                    open.add(child);
+                    int excess = open.size() - limit;
+                    for (Iterator<Channel> oldest = open.iterator(); excess > 0 && oldest.hasNext();) {
+                        Channel candidate = oldest.next();
+                        AtomicInteger inFlight = candidate.attr(IN_FLIGHT).get();
+                        if (candidate == child || (inFlight != null && inFlight.get() > 0)) {
+                            continue; // the newcomer, or a request being decided: kept
+                        }
+                        oldest.remove();
+                        excess--;
+                        EVICTED.incrementAndGet();
+                        candidate.close();
+                    }
+                }
+                child.closeFuture().addListener(closed -> {
+                    synchronized (open) {
+                        open.remove(child);
+                    }
+                });
+            }
+            ctx.fireChannelRead(message);
+        }
     }
 
     /** Swallows the idle event while a request is under way on the connection; the codec's timer fires again later. */
@@ -69,6 +143,27 @@ public class Connections {
                 return;
             }
             super.userEventTriggered(ctx, event);
+        }
+    }
+
+    /**
+     * The listening socket is reached through the first request's connection; one request to the service itself
+     * when the server starts makes sure it is watched before any caller comes.
+     */
+    void watchFromTheStart(@ObservesAsync HttpServerStart start) {
+        int port = start.options().getPort();
+        if (port <= 0 || evictAbove == Integer.MAX_VALUE) {
+            return;
+        }
+        String host = start.options().getHost() == null || start.options().getHost().equals("0.0.0.0")
+                ? "localhost" : start.options().getHost();
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /q/health/live HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            LOG.debugf("Connections: the start-up request did not go through (%s); the first caller's will", e);
         }
     }
 
