@@ -26,6 +26,8 @@ public class Load {
         int port = Integer.parseInt(args[2]);
         if (args[0].equals("idle")) {
             idle(n, port);
+        } else if (args[0].equals("one")) {
+            mixedCalls(List.of(call(n)), port); // call number N alone
         } else if (args[0].equals("hold")) {
             hold(n, port);
         } else {
@@ -82,12 +84,17 @@ public class Load {
     }
 
     static void mixed(int n, int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             calls.add(call(i));
         }
+        mixedCalls(calls, port);
+    }
+
+    static void mixedCalls(List<Call> calls, int port) throws Exception {
+        int n = calls.size();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger(), refused = new AtomicInteger(), bad = new AtomicInteger();
         List<CompletableFuture<?>> futures = new ArrayList<>();
@@ -197,7 +204,7 @@ public class Load {
             long t = System.nanoTime();
             HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             int s = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/grading/evaluation"))
-                    .header("Content-Type", "application/json").header("Connection", "close").timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"score\": 85}")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode();
             each[i] = s == 200 ? (System.nanoTime() - t) / 1_000_000 : -s;

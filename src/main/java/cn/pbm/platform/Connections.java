@@ -57,15 +57,21 @@ public class Connections {
             @ConfigProperty(name = "quarkus.http.limits.max-connections") java.util.OptionalInt maxConnections) {
         if (maxConnections.isPresent() && maxConnections.getAsInt() > 0) {
             int limit = maxConnections.getAsInt();
-            // a little below the server's own limit, so that a place is free before the server would refuse
-            evictAbove = Math.max(1, limit - Math.max(1, limit / 100));
+            // below the server's own limit by 5 % (at least 32): an evicted connection is closed a moment later on
+            // its own event loop, and the server counts it until then; the headroom keeps a burst of new
+            // connections from reaching the server's limit before the evicted ones are gone
+            evictAbove = Math.max(1, limit - Math.max(32, limit / 20));
         }
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (ctx.request().connection() instanceof ConnectionBase connection) {
                 Channel channel = connection.channel();
                 if (channel.parent() != null && evictAbove < Integer.MAX_VALUE && acceptWatched.compareAndSet(false, true)) {
                     Channel listener = channel.parent();
-                    listener.eventLoop().execute(() -> listener.pipeline().addFirst(EVICT, new EvictIdleWhenFull(evictAbove)));
+                    int above = evictAbove;
+                    listener.eventLoop().execute(() -> {
+                        listener.pipeline().addFirst(EVICT, new EvictIdleWhenFull(above));
+                        LOG.infof("Connections: above %d open connections the oldest idle ones are closed", above);
+                    });
                 }
                 AtomicInteger inFlight = channel.attr(IN_FLIGHT).setIfAbsent(new AtomicInteger());
                 if (inFlight == null) { // first request on this connection
