@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import cn.pbm.grading.GradingDecisions;
+import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.BenchAccess;
 
 /**
@@ -46,8 +46,8 @@ public class GradingBenchmark {
     private final double[] doubles = new double[Scores.SIZE];
     private int next;
 
-    private GradingDecisions decisionLayer;
-    private GradingDecisions decisionLayerMemoOff;
+    private GradingTables decisionLayer;
+    private GradingTables decisionLayerMemoOff;
     private DMNRuntime kie;
     private DMNModel kieModel;
     private DMNContext reusedContext;
@@ -59,8 +59,8 @@ public class GradingBenchmark {
         for (int i = 0; i < scores.length; i++) {
             doubles[i] = scores[i].doubleValue();
         }
-        decisionLayer = new GradingDecisions(BenchAccess.engine(ZoneId.of("Asia/Shanghai")));
-        decisionLayerMemoOff = new GradingDecisions(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0));
+        decisionLayer = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai")));
+        decisionLayerMemoOff = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0));
 
         kie = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
                 .fromResources(java.util.List.of(BenchAccess.resource("dmn/grading/evaluation-grade.dmn")))

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import cn.pbm.grading.GradingDecisions;
+import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.BenchAccess;
 
 /**
@@ -37,7 +37,7 @@ public class KieOptionsBenchmark {
 
     private final BigDecimal[] scores = Scores.decimals();
     private int next;
-    private GradingDecisions decisions;
+    private GradingTables decisions;
 
     @Setup
     public void setUp() {
@@ -46,7 +46,7 @@ public class KieOptionsBenchmark {
             case "typecheck" -> System.setProperty("org.kie.dmn.runtime.typecheck", "true");
             default -> { }
         }
-        decisions = new GradingDecisions(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0)); // memo off: the options act on evaluation
+        decisions = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0)); // memo off: the options act on evaluation
     }
 
     @Benchmark

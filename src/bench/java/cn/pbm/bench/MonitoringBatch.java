@@ -65,5 +65,25 @@ public final class MonitoringBatch {
             throw new AssertionError("summary does not add up: " + summary);
         }
         System.out.println("checked: " + n + " results in request order; summary " + summary);
+        System.out.println("answers sha256 (results and summary; decisionId and ruleset left out): " + checksum(response));
+    }
+
+    /**
+     * The SHA-256 of the answers item for item: the {@code results} array and the {@code summary}, re-serialised
+     * from the parsed tree (so whitespace does not count), without the call's {@code decisionId} and
+     * {@code ruleset} (a new rule-set version with the same answers has another version and hash).
+     */
+    static String checksum(JsonNode response) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(mapper.writeValueAsBytes(response.path("results")));
+        digest.update((byte) '\n');
+        digest.update(mapper.writeValueAsBytes(response.path("summary")));
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }

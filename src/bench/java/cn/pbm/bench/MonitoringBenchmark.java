@@ -2,7 +2,6 @@ package cn.pbm.bench;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,11 +22,12 @@ import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.BenchAccess;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.Ruleset;
-import cn.pbm.warning.WarningLights;
+import cn.pbm.warning.WarningTables;
 
 /**
  * The monitoring light decision (execution light, one target light, project light): for one project, and for
- * a list of 10,000 (ms per list; the rate is 10,000 divided by it).
+ * a list of 10,000 (ms per list; the rate is 10,000 divided by it); for each deployed version of the default
+ * profile (2.0.0: the formulas as first published; 2.1.0: the same answers in the cheaper forms, issue 19).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,31 +37,34 @@ import cn.pbm.warning.WarningLights;
 @Fork(1)
 public class MonitoringBenchmark {
 
+    @Param({"2.0.0", "2.1.0"})
+    public String version;
+
     private final BigDecimal[] rates = new BigDecimal[Scores.SIZE];
     private final List<MonitoredTarget> targets = List.of(new MonitoredTarget().name("x")
             .direction(MonitoredTarget.DirectionEnum.LEAST).expected(BigDecimal.valueOf(100)).actual(BigDecimal.valueOf(85)));
     private int next;
-    private WarningLights lights;
+    private WarningTables lights;
     private Ruleset ruleset;
     private BigDecimal timeProgress;
-    private final List<WarningLights.Project> batch = new java.util.ArrayList<>();
+    private final List<WarningTables.Project> batch = new java.util.ArrayList<>();
 
     @Setup
     public void setUp() {
         DecisionEngine engine = BenchAccess.engine(ZoneId.of("Asia/Shanghai"));
-        lights = new WarningLights(engine);
-        ruleset = engine.inForce("warning.execution-monitoring", LocalDate.of(2023, 10, 31));
+        lights = new WarningTables(engine);
+        ruleset = BenchAccess.version("warning.execution-monitoring", version);
         timeProgress = BigDecimal.valueOf(304).divide(BigDecimal.valueOf(365), MathContext.DECIMAL128);
         BigDecimal[] scores = Scores.decimals();
         for (int i = 0; i < rates.length; i++) {
             rates[i] = scores[i].movePointLeft(2);
         }
         for (int i = 0; i < 10_000; i++) {
-            batch.add(new WarningLights.Project(rates[i], targets));
+            batch.add(new WarningTables.Project(rates[i], targets));
         }
     }
 
-    /** 10,000 projects through {@link WarningLights#ofEach}, as the endpoint does: on all cores. */
+    /** 10,000 projects through {@link WarningTables#ofEach}, as the endpoint does: on all cores. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

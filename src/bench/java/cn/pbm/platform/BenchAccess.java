@@ -17,7 +17,15 @@ public final class BenchAccess {
 
     /** With a memo of {@code memoEntries} answers per model (0: every call evaluates the model). */
     public static DecisionEngine engine(ZoneId zone, int memoEntries) {
-        return new DecisionEngine(new RulesetCatalog(), new DecisionRecord(), zone, memoEntries, 256);
+        catalog = new RulesetCatalog();
+        return new DecisionEngine(catalog, new DecisionRecord(), zone, memoEntries, 256);
+    }
+
+    private static RulesetCatalog catalog;
+
+    /** One deployed version, as the engine last built here knows it (any date: e.g. one kept only for replay). */
+    public static Ruleset version(String id, String version) {
+        return catalog.version(id, version).orElseThrow(() -> new IllegalArgumentException(id + " " + version));
     }
 
     /** A deployed rule file, by its repository path, as the bytes the service compiles. */

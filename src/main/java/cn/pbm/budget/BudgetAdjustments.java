@@ -19,34 +19,32 @@ import cn.pbm.api.model.CutTotal;
 import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
-import cn.pbm.platform.DecisionRecord;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * 结果应用 for next year's budget. The tables decide eligibility, actions and rates; this class applies the
- * rates to the amounts. Each cut line is rounded (HALF_UP, fen) as it is shown; the recommended amount is the
- * input amount minus the shown cuts, so every line adds up, and every total is the sum of the shown lines.
- * Projects with the same facts get the same ruling, so each distinct combination is evaluated once per request.
+ * 结果应用 for next year's budget. The tables decide eligibility, actions and rates, and what they make of a
+ * project's budget: each cut (rounded to the fen as shown), what is withheld and what is recommended, so every
+ * line adds up; this class copies them and every total is the sum of the shown lines.
+ * Projects with the same facts (budget included) get the same ruling, so each distinct combination is evaluated
+ * once per request.
  */
 @ApplicationScoped
 public class BudgetAdjustments {
 
     private final ProjectRules projectRules;
-    private final DepartmentRules departmentRules;
-    private final DecisionRecord record;
+    private final BudgetTables tables;
 
-    public BudgetAdjustments(ProjectRules projectRules, DepartmentRules departmentRules, DecisionRecord record) {
+    public BudgetAdjustments(ProjectRules projectRules, BudgetTables tables) {
         this.projectRules = projectRules;
-        this.departmentRules = departmentRules;
-        this.record = record;
+        this.tables = tables;
     }
 
     @jakarta.inject.Inject
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
     public BudgetAdjustmentDecision decide(BudgetAdjustmentRequest request) {
-        BudgetAdjustmentCheck.check(request);
+        BudgetRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
         try {
             return decideChecked(request);
@@ -59,11 +57,15 @@ public class BudgetAdjustments {
         LocalDate date = LocalDate.of(request.getBudgetYear(), 1, 1);
         Totals totals = new Totals();
 
-        Map<ProjectRules.Facts, ProjectRules.Ruling> projectRulings = new HashMap<>();
+        Map<ProjectRules.Facts, Integer> distinct = new LinkedHashMap<>();
+        for (BudgetProject project : request.getProjects()) {
+            distinct.putIfAbsent(facts(project), distinct.size());
+        }
+        List<ProjectRules.Ruling> rulings = projectRules.rule(date, new ArrayList<>(distinct.keySet()));
         List<ProjectAdjustment> projects = new ArrayList<>(request.getProjects().size());
         Map<String, UnitNoNewRequests> barredUnits = new LinkedHashMap<>();
         for (BudgetProject project : request.getProjects()) {
-            ProjectRules.Ruling ruling = projectRulings.computeIfAbsent(facts(project), f -> projectRules.rule(date, f));
+            ProjectRules.Ruling ruling = rulings.get(distinct.get(facts(project)));
             projects.add(adjust(project, ruling, totals));
             if (ruling.unitNoNewRequests()) {
                 barredUnits.computeIfAbsent(project.getUnit(), unit -> new UnitNoNewRequests().unit(unit)
@@ -71,17 +73,14 @@ public class BudgetAdjustments {
                         .getProjects().add(project.getProjectId());
             }
         }
-        Map<String, DepartmentRules.Ruling> departmentRulings = new HashMap<>();
+        Map<String, BudgetTables.DepartmentRuling> departmentRulings = new HashMap<>();
         List<DepartmentAdjustment> departments = new ArrayList<>(request.getDepartments().size());
         for (BudgetDepartment department : request.getDepartments()) {
-            DepartmentRules.Ruling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
-                    grade -> departmentRules.rule(date, grade));
+            BudgetTables.DepartmentRuling ruling = departmentRulings.computeIfAbsent(department.getOverallGrade().toString(),
+                    grade -> tables.department(date, grade));
             departments.add(adjust(department, ruling, totals));
         }
         return new BudgetAdjustmentDecision()
-                .decisionId(record.decisionId())
-                .ruleset(record.ruleset())
-                .rulesets(record.rulesets())
                 .budgetYear(request.getBudgetYear())
                 .projects(projects)
                 .departments(departments)
@@ -92,7 +91,7 @@ public class BudgetAdjustments {
     private static ProjectRules.Facts facts(BudgetProject project) {
         List<String> dimensions = project.getTargetDimensions() == null ? List.of()
                 : project.getTargetDimensions().stream().sorted().toList();
-        return new ProjectRules.Facts(project.getHasTargets(), dimensions,
+        return new ProjectRules.Facts(project.getBudget(), project.getHasTargets(), dimensions,
                 Boolean.TRUE.equals(project.getNewProject()), project.getSelfEvaluatedLastYear(),
                 project.getEvaluationGrade() == null ? null : project.getEvaluationGrade().toString(),
                 project.getRectificationDone(), Boolean.TRUE.equals(project.getClearlyBelowExpectations()),
@@ -100,21 +99,25 @@ public class BudgetAdjustments {
     }
 
     private static ProjectAdjustment adjust(BudgetProject project, ProjectRules.Ruling ruling, Totals totals) {
-        BigDecimal budget = project.getBudget();
-        BigDecimal cuts = BigDecimal.ZERO;
+        ProjectRules.Amounts amounts = ruling.amounts();
         List<BudgetAction> actions = new ArrayList<>();
         for (ProjectRules.Action action : ruling.actions()) {
             BudgetAction shown = new BudgetAction().action(action.action()).label(action.label());
             if (action.rate() != null) {
-                BigDecimal amount = Money.output(budget.multiply(action.rate()));
+                BigDecimal cut = amounts.cutByAction().get(action.action());
+                if (cut == null) {
+                    throw new IllegalStateException("the tables gave action " + action.action()
+                            + " a rate but no amount");
+                }
+                BigDecimal amount = Money.output(cut);
                 shown.rate(action.rate()).amount(amount);
-                cuts = cuts.add(amount);
                 totals.cut(action, amount);
             }
             actions.add(shown);
         }
-        BigDecimal withheld = ruling.withheld() ? budget.subtract(cuts) : BigDecimal.ZERO;
-        BigDecimal recommended = budget.subtract(cuts).subtract(withheld);
+        BigDecimal cuts = amounts.cuts();
+        BigDecimal withheld = amounts.withheld();
+        BigDecimal recommended = amounts.recommendedBudget();
         boolean eligible = ruling.budgetArranged();
         totals.project(eligible, Money.output(cuts), Money.output(withheld), Money.output(recommended));
         return new ProjectAdjustment()
@@ -131,7 +134,7 @@ public class BudgetAdjustments {
                 .recommendedBudget(Money.output(recommended));
     }
 
-    private static DepartmentAdjustment adjust(BudgetDepartment department, DepartmentRules.Ruling ruling,
+    private static DepartmentAdjustment adjust(BudgetDepartment department, BudgetTables.DepartmentRuling ruling,
             Totals totals) {
         BigDecimal cut = Money.output(department.getPublicFunds().multiply(ruling.rate()));
         BigDecimal recommended = Money.output(department.getPublicFunds().subtract(cut));

@@ -5,12 +5,7 @@ import java.util.List;
 
 import cn.pbm.api.model.AdmissionDecision;
 import cn.pbm.api.model.AdmissionRequest;
-import cn.pbm.api.model.FieldError;
-import cn.pbm.grading.GradingDecisions;
-import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionRecord;
-import cn.pbm.platform.InvalidRequestException;
-import cn.pbm.platform.Problems;
+import cn.pbm.grading.GradingTables;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,26 +15,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProjectLibraryAdmission {
 
-    private final GradingDecisions grading;
-    private final AdmissionRules rules;
-    private final DecisionRecord record;
+    private final GradingTables grading;
+    private final BudgetTables tables;
 
-    public ProjectLibraryAdmission(GradingDecisions grading, AdmissionRules rules, DecisionRecord record) {
+    public ProjectLibraryAdmission(GradingTables grading, BudgetTables tables) {
         this.grading = grading;
-        this.rules = rules;
-        this.record = record;
+        this.tables = tables;
     }
 
     @jakarta.inject.Inject
     cn.pbm.platform.DecisionEngine jurisdictionScope;
 
     public AdmissionDecision decide(AdmissionRequest request) {
-        check(request);
+        BudgetRequestCheck.check(request);
         jurisdictionScope.forJurisdiction(request.getJurisdiction());
-        GradingDecisions.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
+        GradingTables.ExAnteConclusion conclusion = request.getExAnteReportSubmitted()
                 ? grading.exAnte(request.getExAnteScore())
                 : null;
-        AdmissionRules.Verdict verdict = rules.decide(request.getNewProject(), request.getAmount(),
+        BudgetTables.Verdict verdict = tables.admission(request.getNewProject(), request.getAmount(),
                 request.getExAnteReportSubmitted(), conclusion == null ? null : conclusion.conclusion(),
                 request.getTargetReview() == null ? null : request.getTargetReview().toString());
 
@@ -50,9 +43,6 @@ public class ProjectLibraryAdmission {
             reasons.add(verdict.targetReviewReason());
         }
         AdmissionDecision decision = new AdmissionDecision()
-                .decisionId(record.decisionId())
-                .ruleset(DecisionEngine.reference(verdict.outcome().ruleset()))
-                .rulesets(record.rulesets())
                 .projectId(request.getProjectId())
                 .decision(AdmissionDecision.DecisionEnum.fromValue(verdict.decision()))
                 .decisionLabel(verdict.decisionLabel())
@@ -63,20 +53,5 @@ public class ProjectLibraryAdmission {
                     .exAnteConclusionLabel(conclusion.label());
         }
         return decision;
-    }
-
-    /** A score goes with a report: required with one, meaningless without one. */
-    private static void check(AdmissionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Money.checkFen(request.getAmount(), "/amount", errors);
-        if (request.getExAnteReportSubmitted() && request.getExAnteScore() == null) {
-            errors.add(Problems.field("/exAnteScore", "required when exAnteReportSubmitted is true"));
-        }
-        if (!request.getExAnteReportSubmitted() && request.getExAnteScore() != null) {
-            errors.add(Problems.field("/exAnteScore", "not allowed when exAnteReportSubmitted is false"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
     }
 }

@@ -31,7 +31,7 @@ public class DisclosureCalendars {
     public DisclosureCalendars(RulesetCatalog catalog, RulesetHealth health) {
         this.health = health;
         for (Ruleset ruleset : catalog.all()) {
-            boolean counts = ruleset.id().equals(DisclosureDecisions.KINDS)
+            boolean counts = ruleset.id().equals(DisclosureTables.KINDS)
                     || ruleset.files().stream().anyMatch(f -> f.path().endsWith(".json"));
             if (!counts) {
                 continue; // a rule set that counts no statutory period

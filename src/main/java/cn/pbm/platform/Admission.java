@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.annotation.PreDestroy;
@@ -28,9 +27,10 @@ public class Admission {
     private final int retryAfterSeconds;
     private final Semaphore permits;
 
-    public Admission(@ConfigProperty(name = "pbm.admission.max-items", defaultValue = "100000") int maxItems,
-            @ConfigProperty(name = "pbm.admission.max-wait", defaultValue = "PT2S") java.time.Duration maxWait,
-            @ConfigProperty(name = "pbm.admission.retry-after", defaultValue = "PT1S") java.time.Duration retryAfter) {
+    public Admission(PbmConfig config) {
+        int maxItems = config.admission().maxItems();
+        java.time.Duration maxWait = config.admission().maxWait();
+        java.time.Duration retryAfter = config.admission().retryAfter();
         this.maxItems = Math.max(1, maxItems);
         this.maxWaitMillis = maxWait.toMillis();
         this.retryAfterSeconds = (int) Math.max(1, retryAfter.toSeconds());
@@ -59,7 +59,12 @@ public class Admission {
 
     /** Takes {@code items} permits for the current request (released by {@link Ticket} when it ends). */
     void admit(Ticket ticket, Object body) {
-        int wanted = Math.min(items(body), maxItems);
+        admitItems(ticket, items(body));
+    }
+
+    /** As {@link #admit(Ticket, Object)} for a known number of items (a simulation: its dataset's, twice). */
+    void admitItems(Ticket ticket, int items) {
+        int wanted = Math.min(Math.max(1, items), maxItems);
         boolean admitted;
         try {
             admitted = permits.tryAcquire(wanted, maxWaitMillis, TimeUnit.MILLISECONDS);

@@ -3,12 +3,8 @@ package cn.pbm.platform;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.pbm.api.model.DecisionLogEntry;
 import cn.pbm.api.model.Explanation;
@@ -24,30 +20,35 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 
 /**
  * The audit trail around every decision endpoint, in one place: asks the engines for an explanation when
- * the caller wants one ({@code ?explain=true}) or the decision log records it, adds it to the response, and
- * writes the decision-log line (rejected requests are logged without their bodies), with the call's trace id, and
- * records the call in the {@link DecisionMetrics}.
+ * the caller wants one ({@code ?explain=true}, as {@link ProtocolChecks} read it) or the decision log records
+ * it; once the family has answered, fills the answer's envelope from the call's {@link Decision}
+ * ({@link DecisionEnvelopes}, typed), writes the decision-log line (rejected requests are logged without their
+ * bodies) with the call's trace id, adds the explanation when asked, and records the call in the
+ * {@link DecisionMetrics}.
  */
 public class AuditTrail {
 
     static final String DECISION_ENDPOINTS = "/api/v1/";
     static final String REPLAY_ENDPOINT = "/api/v1/decisions/replay";
+    static final String SIMULATION_ENDPOINT = "/api/v1/simulations";
 
     private final DecisionRecord record;
+    private final Evaluations evaluations;
+    private final DecisionEnvelopes envelopes;
     private final DecisionLog log;
-    private final ObjectMapper mapper;
     private final boolean logExplanations;
     @Inject
     CurrentVertxRequest http; // who called: the identity authentication put on the request, if any
 
     private final DecisionMetrics metrics;
 
-    public AuditTrail(DecisionRecord record, DecisionLog log, ObjectMapper mapper,
-            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations,
-            DecisionMetrics metrics) {
+    public AuditTrail(DecisionRecord record, Evaluations evaluations, DecisionEnvelopes envelopes, DecisionLog log,
+            PbmConfig config, DecisionMetrics metrics) {
+        boolean logExplanations = config.decisionLog().explanations();
         this.record = record;
+        this.evaluations = evaluations;
+        this.envelopes = envelopes;
         this.log = log;
-        this.mapper = mapper;
         this.logExplanations = logExplanations;
         this.metrics = metrics;
     }
@@ -56,30 +57,29 @@ public class AuditTrail {
     public void beforeDecision(ContainerRequestContext request) {
         if (isDecisionEndpoint(request)) {
             record.started(System.nanoTime());
-            boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
-            record.explaining(asked || (logExplanations && log.enabled()));
+            if (logExplanations && log.enabled()) {
+                record.explainForLog();
+                record.explanationForLogOnly(log.maxBodyBytes()); // bounds only an explanation the caller did not ask for
+            }
         }
     }
 
     @ServerResponseFilter
     public void afterDecision(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!isDecisionEndpoint(request) || record.replaying()) {
+        if (!isDecisionEndpoint(request) || record.replaying() || record.simulating()) {
             return;
         }
         String endpoint = request.getUriInfo().getPath();
         boolean success = response.getStatus() < 300;
-        metrics.answered(endpoint, response.getStatus(), record);
+        Decision decision = evaluations.decision();
+        metrics.answered(endpoint, response.getStatus(), record.startedNanos(), record.input(), decision);
         String traceId = traceId();
-        if (success && record.decided()) {
+        if (success && decision.decided()) {
+            envelopes.fill(response.getEntity(), endpoint, record.decisionId(), decision);
             Span.current().setAttribute("pbm.decision_id", record.decisionId().toString());
-            Span.current().setAttribute("pbm.rulesets", record.rulesets().stream()
+            Span.current().setAttribute("pbm.rulesets", decision.rulesets().stream()
                     .map(r -> r.getId() + "@" + r.getVersion()).collect(java.util.stream.Collectors.joining(",")));
-            Explanation explanation = record.explaining()
-                    ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
-            boolean asked = "true".equals(request.getUriInfo().getQueryParameters().getFirst("explain"));
-            if (!asked && !log.enabled()) {
-                return; // nothing to add or write: leave the entity to the JSON writer untouched
-            }
+            Explanation explanation = record.explaining() ? decision.explanation() : null;
             if (log.enabled()) {
                 log.write(new DecisionLogEntry()
                         .decisionId(record.decisionId())
@@ -88,13 +88,12 @@ public class AuditTrail {
                         .status(response.getStatus())
                         .caller(Roles.callerOfDecision(http.getCurrent()))
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
-                        .rulesets(record.rulesets())
+                        .rulesets(decision.rulesets())
                         .traceId(traceId),
-                        record.input(), response.getEntity(), explanation);
+                        record.input(), response.getEntity(), explanation, record.explanationOmitted());
             }
-            if (asked) {
-                ObjectNode output = mapper.valueToTree(response.getEntity());
-                response.setEntity(output.set("explanation", mapper.valueToTree(explanation)));
+            if (record.explanationAsked()) {
+                envelopes.explain(response.getEntity(), decision);
             }
         } else if (!success && log.enabled()) {
             List<FieldError> errors = response.getEntity() instanceof Problem problem ? problem.getErrors() : null;
@@ -120,6 +119,6 @@ public class AuditTrail {
     private static boolean isDecisionEndpoint(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return "POST".equals(request.getMethod()) && path.startsWith(DECISION_ENDPOINTS)
-                && !path.equals(REPLAY_ENDPOINT);
+                && !path.equals(REPLAY_ENDPOINT) && !path.startsWith(SIMULATION_ENDPOINT);
     }
 }

@@ -1,6 +1,5 @@
 package cn.pbm.platform;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
@@ -32,9 +31,8 @@ public class DecisionEndpoints implements HttpSecurityPolicy {
 
     private final Access access;
 
-    public DecisionEndpoints(@ConfigProperty(name = "pbm.security.decision-endpoints", defaultValue = "open")
-            Access access) {
-        this.access = access;
+    public DecisionEndpoints(PbmConfig config) {
+        this.access = config.security().decisionEndpoints();
     }
 
     public Access access() {

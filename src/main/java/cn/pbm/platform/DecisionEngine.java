@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.drools.io.ByteArrayResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -32,7 +31,9 @@ import jakarta.inject.Inject;
  * The one place that talks to the KIE DMN engine. Each deployed rule-set version is compiled once, from the
  * very bytes {@link RulesetCatalog} hashed, into its own runtime, so several versions of one model live side
  * by side. Callers name a policy and the date their request is about; the engine picks the version in force,
- * evaluates it, and notes the version in the call's {@link DecisionRecord}.
+ * evaluates it, and returns the result as one value, a {@link DecisionOutcome}: the results, the version that
+ * produced them and the rows it matched. The same value goes to the call's {@link Evaluations}, of which the
+ * platform makes the call's {@link Decision} (the answer's envelope, the decision log, the metrics).
  *
  * <p>Two things make large and repeated calls cheaper without changing any answer. A batch
  * ({@link #evaluateEach}) is split over the machine's cores once it has {@code pbm.batch.parallel-from}
@@ -54,6 +55,9 @@ public class DecisionEngine {
     private final int parallelFrom;
     private final RulesetHealth health;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
+    /** Null outside CDI (benchmarks): nothing collects the call's evaluations there. */
+    @jakarta.inject.Inject
+    Evaluations evaluations;
     /** Null only outside CDI (benchmarks), where every call uses the default profile. */
     @jakarta.inject.Inject
     Jurisdictions jurisdictions;
@@ -68,11 +72,12 @@ public class DecisionEngine {
     }
 
     @Inject
-    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record,
-            @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
-            @ConfigProperty(name = "pbm.engine.memo-entries", defaultValue = "20000") int memoEntries,
-            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom,
-            RulesetHealth health) {
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, PbmConfig config, RulesetHealth health) {
+        this(catalog, record, config.timeZone(), config.engine().memoEntries(), config.batch().parallelFrom(), health);
+    }
+
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
+            int parallelFrom, RulesetHealth health) {
         this.catalog = catalog;
         this.record = record;
         this.zone = zone;
@@ -145,50 +150,43 @@ public class DecisionEngine {
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
     public DecisionOutcome evaluate(Ruleset ruleset, Map<String, Object> inputs) {
         CompiledModel compiled = model(ruleset);
-        List<TableMatch> explanation = record.explaining() ? new ArrayList<>() : null;
-        DecisionOutcome outcome = decide(compiled, ruleset, inputs, explanation);
-        record.used(ruleset);
-        record.outcome(ruleset, compiled.outcome().label(outcome.results()), 1);
-        if (explanation != null) {
-            explanation.forEach(record::matched);
+        DecisionOutcome outcome = decide(compiled, ruleset, inputs, record.explaining());
+        if (evaluations != null) {
+            evaluations.add(outcome);
         }
         return outcome;
     }
 
     /**
      * Evaluates one version's model once per item of a batch, on all cores when the batch is large, and
-     * returns the outcomes in item order; the explanation lists each item's matched rows in item order too.
+     * returns the outcomes in item order, each with its own matched rows.
      */
     public List<DecisionOutcome> evaluateEach(Ruleset ruleset, List<Map<String, Object>> items) {
         CompiledModel compiled = model(ruleset);
+        if (TableExplainer.tableInEveryEvaluation(compiled.model())) {
+            record.expectTables(items.size()); // may drop an explanation the log would leave out anyway
+        }
         boolean explaining = record.explaining();
         DecisionOutcome[] outcomes = new DecisionOutcome[items.size()];
-        List<List<TableMatch>> explanations = InChunks.run(items.size(), items.size() >= parallelFrom,
-                () -> explaining ? new ArrayList<TableMatch>() : null,
-                (explanation, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explanation));
-        record.used(ruleset);
-        record.batch(items.size());
-        Map<String, Long> byOutcome = new HashMap<>();
-        for (DecisionOutcome outcome : outcomes) {
-            byOutcome.merge(compiled.outcome().label(outcome.results()), 1L, Long::sum);
+        InChunks.run(items.size(), items.size() >= parallelFrom, () -> null,
+                (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining));
+        List<DecisionOutcome> all = List.of(outcomes);
+        if (evaluations != null) {
+            evaluations.addEach(ruleset, all);
         }
-        byOutcome.forEach((label, n) -> record.outcome(ruleset, label, n));
-        if (explaining) {
-            explanations.forEach(explanation -> explanation.forEach(record::matched));
-        }
-        return List.of(outcomes);
+        return all;
     }
 
-    /** One evaluation; matched rows go to {@code explanation} unless it is null. Safe on any thread. */
+    /** One evaluation, with its matched rows when {@code explaining}. Safe on any thread. */
     private static DecisionOutcome decide(CompiledModel compiled, Ruleset ruleset, Map<String, Object> inputs,
-            List<TableMatch> explanation) {
-        DecisionMemo.Answer answer = compiled.memo().recall(inputs, explanation != null);
+            boolean explaining) {
+        DecisionMemo.Answer answer = compiled.memo().recall(inputs, explaining);
         if (answer == null) {
-            List<TableMatch> matches = explanation != null ? new ArrayList<>() : null;
+            List<TableMatch> matches = explaining ? new ArrayList<>() : null;
             DMNContext context = compiled.runtime().newContext();
             inputs.forEach(context::set);
-            DMNResult result = TableExplainer.reporting(matches, ruleset,
-                    () -> compiled.runtime().evaluateAll(compiled.model(), context));
+            TableExplainer.reportTo(context, matches);
+            DMNResult result = compiled.runtime().evaluateAll(compiled.model(), context);
             if (result.hasErrors()) {
                 throw new DecisionFailedException(ruleset.id(), result.getMessages(DMNMessage.Severity.ERROR).stream()
                         .map(DMNMessage::getText).collect(Collectors.joining("; ")));
@@ -199,14 +197,16 @@ public class DecisionEngine {
             }
             answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
         }
-        if (explanation != null) {
-            explanation.addAll(answer.matches());
-        }
-        return new DecisionOutcome(ruleset, answer.results());
+        return new DecisionOutcome(ruleset, answer.results(),
+                explaining && answer.matches() != null ? answer.matches() : List.of(),
+                compiled.outcome().label(answer.results()));
     }
 
     private CompiledModel model(Ruleset ruleset) {
         CompiledModel compiled = models.get(ruleset);
+        if (compiled == null && record.candidateModel(ruleset) instanceof CompiledModel candidate) {
+            compiled = candidate; // a simulation's candidate, compiled for this call only
+        }
         if (compiled == null) {
             health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
@@ -222,6 +222,20 @@ public class DecisionEngine {
     public static RulesetRef reference(Ruleset ruleset) {
         return new RulesetRef().id(ruleset.id()).version(ruleset.version()).sha256(ruleset.sha256())
                 .jurisdiction(ruleset.jurisdiction());
+    }
+
+    /**
+     * Takes a compiled version out of service at start-up ({@link DecisionShapes}: its outputs do not fit what the
+     * service reads); with its problem noted in {@link RulesetHealth}, a call that needs it is answered 503.
+     */
+    void withdraw(Ruleset ruleset) {
+        models.remove(ruleset);
+    }
+
+    /** The compiled model of a version, empty when it did not compile (or has no DMN file). */
+    public java.util.Optional<DMNModel> compiledModel(Ruleset ruleset) {
+        CompiledModel compiled = models.get(ruleset);
+        return compiled == null ? java.util.Optional.empty() : java.util.Optional.of(compiled.model());
     }
 
     private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries) {
@@ -240,10 +254,28 @@ public class DecisionEngine {
             throw new IllegalStateException(compiled.get(0).getMessages(DMNMessage.Severity.ERROR).stream()
                     .map(DMNMessage::getText).collect(Collectors.joining("; ")));
         }
-        runtime.addListener(new TableExplainer(compiled.get(0)));
+        runtime.addListener(new TableExplainer(compiled.get(0), ruleset));
         return new CompiledModel(runtime, compiled.get(0),
                 DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries),
                 OutcomeLabel.of(compiled.get(0)));
+    }
+
+    /**
+     * A simulation's candidate: compiled in memory as a deployed version is, never added to the deployed models
+     * (the caller keeps it for one call). Throws when it does not compile.
+     */
+    Object compileCandidate(Ruleset candidate, Ruleset.RuleFile file) {
+        return compile(candidate, file, 1000);
+    }
+
+    /** The compiled DMN model of a deployed version (null if it has none or did not compile). */
+    DMNModel deployedModel(Ruleset ruleset) {
+        CompiledModel compiled = models.get(ruleset);
+        return compiled == null ? null : compiled.model();
+    }
+
+    static DMNModel modelOf(Object candidate) {
+        return ((CompiledModel) candidate).model();
     }
 
     private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -65,10 +64,12 @@ public class DecisionLog {
     private final long maxBodyBytes;
     private OutputStream fileStream;
 
-    public DecisionLog(ObjectMapper mapper,
-            @ConfigProperty(name = "pbm.decision-log.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "pbm.decision-log.file") Optional<String> file,
-            @ConfigProperty(name = "pbm.decision-log.max-body-bytes", defaultValue = "1048576") long maxBodyBytes) {
+    @jakarta.inject.Inject
+    public DecisionLog(ObjectMapper mapper, PbmConfig config) {
+        this(mapper, config.decisionLog().enabled(), config.decisionLog().file(), config.decisionLog().maxBodyBytes());
+    }
+
+    public DecisionLog(ObjectMapper mapper, boolean enabled, Optional<String> file, long maxBodyBytes) {
         this.mapper = mapper;
         this.enabled = enabled;
         this.file = file.filter(f -> !f.isBlank()).map(Path::of);
@@ -77,6 +78,11 @@ public class DecisionLog {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** The largest input, output or explanation a line keeps whole (bytes of JSON; Long.MAX_VALUE: no bound). */
+    long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -139,6 +145,16 @@ public class DecisionLog {
      * and answered them (each whole, or its SHA-256 when larger than the bound), and the explanation.
      */
     public void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation) {
+        write(entry, input, output, explanation, false);
+    }
+
+    /**
+     * As {@link #write(DecisionLogEntry, Object, Object, Explanation)}; {@code explanationOmitted}: the call did not
+     * collect its explanation because it was certainly larger than the bound ({@link DecisionRecord#expectTables}),
+     * so the line lists it under {@code omitted} as if it had been measured.
+     */
+    void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation,
+            boolean explanationOmitted) {
         ObjectNode line = mapper.valueToTree(entry.input(null).output(null).explanation(null));
         JsonNode errors = line.remove("errors");
         // written below, whole or as hashes
@@ -163,12 +179,14 @@ public class DecisionLog {
                 omitted.add("output");
             }
             if (explanation != null) {
-                Bounded why = bounded(explanation, false);
+                Bounded why = bounded(explanation, true);
                 if (why.kept()) {
                     line.putRawValue("explanation", new RawValue(why.json()));
                 } else {
                     omitted.add("explanation");
                 }
+            } else if (explanationOmitted) {
+                omitted.add("explanation");
             }
             if (!omitted.isEmpty()) {
                 omitted.forEach(line.putArray("omitted")::add);
@@ -217,12 +235,31 @@ public class DecisionLog {
         return hashed.finish().sha256;
     }
 
-    private Bounded bounded(Object value, boolean unused) throws IOException {
+    /**
+     * {@code value}'s JSON, kept if within the bound, with its SHA-256 and size. {@code keptOrNothing}: only
+     * whether it is kept matters (the explanation has no hash in the line), so writing stops at the bound.
+     */
+    private Bounded bounded(Object value, boolean keptOrNothing) throws IOException {
         Bounded bounded = new Bounded(maxBodyBytes);
+        bounded.stopAtLimit = keptOrNothing;
         try (JsonGenerator generator = generator(bounded)) {
             mapper.writeValue(generator, value);
+        } catch (OverLimit e) {
+            return bounded; // not kept; no hash or size is wanted
         }
         return bounded.finish();
+    }
+
+    /** Thrown by a {@link Bounded} that only has to tell whether it keeps its value, once it cannot. */
+    private static final class OverLimit extends IOException {
+        OverLimit() {
+            super("over the decision log's bound");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     private JsonGenerator generator(OutputStream out) throws IOException {
@@ -236,6 +273,7 @@ public class DecisionLog {
         private final long limit;
         private final MessageDigest digest;
         private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        boolean stopAtLimit;
         long size;
         String sha256;
 
@@ -249,12 +287,16 @@ public class DecisionLog {
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws OverLimit {
             write(new byte[] { (byte) b }, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws OverLimit {
+            if (stopAtLimit && size + len > limit) {
+                kept = null;
+                throw new OverLimit();
+            }
             digest.update(b, off, len);
             size += len;
             if (kept != null && size <= limit) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,11 +21,9 @@ public class DecisionLogReadiness implements HealthCheck {
     private final boolean enabled;
     private final Optional<Path> file;
 
-    public DecisionLogReadiness(
-            @ConfigProperty(name = "pbm.decision-log.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "pbm.decision-log.file") Optional<String> file) {
-        this.enabled = enabled;
-        this.file = file.filter(f -> !f.isBlank()).map(Path::of);
+    public DecisionLogReadiness(PbmConfig config) {
+        this.enabled = config.decisionLog().enabled();
+        this.file = config.decisionLog().file().filter(f -> !f.isBlank()).map(Path::of);
     }
 
     @Override

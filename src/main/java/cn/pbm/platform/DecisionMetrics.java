@@ -51,8 +51,8 @@ public class DecisionMetrics {
         }
     }
 
-    /** One answered call to a decision endpoint. */
-    void answered(String endpoint, int status, DecisionRecord record) {
+    /** One answered call to a decision endpoint: started then, on that request, deciding that. */
+    void answered(String endpoint, int status, long startedNanos, Object input, Decision decision) {
         if (status == 404 || status == 405) {
             return; // no such route: the path is the caller's, not a bounded label
         }
@@ -62,11 +62,11 @@ public class DecisionMetrics {
                 .tag("status", String.valueOf(status))
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(System.nanoTime() - record.startedNanos(), TimeUnit.NANOSECONDS);
-        if (status >= 300 || !record.decided()) {
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        if (status >= 300 || !decision.decided()) {
             return;
         }
-        for (Map.Entry<List<String>, Long> counted : record.outcomes().entrySet()) {
+        for (Map.Entry<List<String>, Long> counted : decision.outcomes().entrySet()) {
             Counter.builder("pbm.decisions")
                     .description("Evaluations of a rule-set version by answered calls (one per list item)")
                     .tag("endpoint", endpoint)
@@ -76,7 +76,7 @@ public class DecisionMetrics {
                     .register(registry)
                     .increment(counted.getValue());
         }
-        int batchSize = Math.max(record.batchSize(), longestList(record.input()));
+        int batchSize = Math.max(decision.batchSize(), longestList(input));
         if (batchSize > 0) {
             DistributionSummary.builder("pbm.batch.size")
                     .description("Items in the list of a call that decides a list")

@@ -28,8 +28,9 @@ import jakarta.ws.rs.QueryParam;
 
 /**
  * Re-evaluates a decision-log line: the recorded rule-set versions are pinned (their hashes must match what
- * is deployed), the recorded input goes through the same endpoint method, in process, and the output is
- * compared with the recorded one field by field (the decision id aside, which is new on every call).
+ * is deployed), the recorded input goes through the same endpoint method, in process, its envelope is filled
+ * as a live answer's is ({@link DecisionEnvelopes}), and the output is compared with the recorded one field by
+ * field (the decision id aside, which is new on every call).
  */
 @ApplicationScoped
 public class DecisionReplay {
@@ -40,6 +41,10 @@ public class DecisionReplay {
     private final LongLists longLists;
     private final DecisionLog log;
     private final Map<String, Method> endpoints = new LinkedHashMap<>();
+    @jakarta.inject.Inject
+    Evaluations evaluations;
+    @jakarta.inject.Inject
+    DecisionEnvelopes envelopes;
 
     public DecisionReplay(RulesetCatalog catalog, DecisionRecord record, ObjectMapper mapper, LongLists longLists,
             DecisionLog log) {
@@ -55,13 +60,17 @@ public class DecisionReplay {
                         && api.getPackageName().equals(AuditApi.class.getPackageName())) {
                     for (Method method : api.getMethods()) {
                         if (method.isAnnotationPresent(POST.class)) { // an operation may sit on the interface's path
-                            endpoints.put(api.getAnnotation(Path.class).value() + (method.isAnnotationPresent(Path.class)
-                                    ? method.getAnnotation(Path.class).value() : ""), method);
+                            endpoints.put(DecisionEnvelopes.endpoint(api, method), method);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The decision endpoint method (of the generated contract interfaces) at {@code path}, or null. */
+    Method endpoint(String path) {
+        return endpoints.get(path);
     }
 
     public ReplayResult replay(DecisionLogEntry entry) {
@@ -94,7 +103,9 @@ public class DecisionReplay {
         boolean outputOmitted = entry.getOutputSha256() != null
                 && (entry.getOutput() == null || entry.getOutput().isEmpty());
         record.replay(pins);
-        Object answer = invoke(endpoint, entry);
+        evaluations.clear();
+        Object answer = envelopes.fill(invoke(endpoint, entry), entry.getEndpoint(), record.decisionId(),
+                evaluations.decision());
         List<Difference> differences = new ArrayList<>();
         if (outputOmitted) { // the log kept only the answer's hash: compared whole
             String replayedSha256;

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -65,6 +64,10 @@ public class EventBridge {
     private final ObjectMapper mapper;
     private final DecisionLog log;
     private final DecisionRecord record;
+    @jakarta.inject.Inject
+    Evaluations evaluations;
+    @jakarta.inject.Inject
+    DecisionEnvelopes envelopes;
     private final LongLists longLists;
     private final EventWindow window;
     private final Emitter<String> deadLetters;
@@ -73,9 +76,9 @@ public class EventBridge {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     public EventBridge(ObjectMapper mapper, DecisionLog log, DecisionRecord record, LongLists longLists,
-            EventWindow window, @Channel("dead-letter") Emitter<String> deadLetters,
-            @ConfigProperty(name = "pbm.decision-log.explanations", defaultValue = "true") boolean logExplanations,
-            @ConfigProperty(name = "pbm.events.source", defaultValue = "urn:pbm:decision-service") String source) {
+            EventWindow window, @Channel("dead-letter") Emitter<String> deadLetters, PbmConfig config) {
+        boolean logExplanations = config.decisionLog().explanations();
+        String source = config.events().source();
         // trees keep numbers as written (0.2500 stays 0.2500): an answer reads exactly as the REST answer does
         this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         this.log = log;
@@ -187,7 +190,9 @@ public class EventBridge {
     private EventWindow.Sent decide(Family family, Optional<IncomingKafkaRecordMetadata> kafka, String raw,
             JsonNode event, ObjectNode data, String projectId, String key, String eventSource, String eventId,
             String dataHash) {
-        record.explaining(logExplanations && log.enabled());
+        if (logExplanations && log.enabled()) {
+            record.explainForLog();
+        }
         Object body = null;
         try {
             body = family.body(data.deepCopy());
@@ -196,24 +201,23 @@ public class EventBridge {
                 throw new ContractViolationException(violations);
             }
             Object restAnswer = family.decide(body);
-            UUID decisionId = decisionId(family.requestType(), eventSource, eventId, record.rulesets());
+            Decision decision = evaluations.decision();
+            UUID decisionId = decisionId(family.requestType(), eventSource, eventId, decision.rulesets());
+            envelopes.fill(restAnswer, family.endpoint(), decisionId, decision);
             ObjectNode output = mapper.valueToTree(restAnswer);
-            output.put("decisionId", decisionId.toString());
             ObjectNode answerData = family.answer(restAnswer);
-            answerData.put("decisionId", decisionId.toString());
             if (projectId != null && !answerData.has("projectId")) {
                 answerData.put("projectId", projectId);
             }
             if (log.enabled()) {
-                Explanation explanation = record.explaining()
-                        ? new Explanation().tables(record.tables()).rules(record.rules()) : null;
+                Explanation explanation = record.explaining() ? decision.explanation() : null;
                 log.write(new DecisionLogEntry()
                         .decisionId(decisionId)
                         .timestamp(OffsetDateTime.now())
                         .endpoint(family.endpoint())
                         .status(200)
                         .outcome(DecisionLogEntry.OutcomeEnum.DECIDED)
-                        .rulesets(record.rulesets()), body, output, explanation);
+                        .rulesets(decision.rulesets()), body, output, explanation);
             }
             ObjectNode envelope = cloudEvent(decisionId.toString(), family.decisionType(), projectId, answerData);
             envelope.put("requestsource", eventSource);

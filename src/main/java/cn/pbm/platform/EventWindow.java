@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +22,12 @@ public class EventWindow {
     private final long maxAgeNanos;
     private final LinkedHashMap<String, Sent> sent = new LinkedHashMap<>();
 
-    public EventWindow(@ConfigProperty(name = "pbm.events.dedup-window-size", defaultValue = "10000") int size,
-            @ConfigProperty(name = "pbm.events.dedup-window-duration", defaultValue = "PT10M") Duration duration) {
+    @jakarta.inject.Inject
+    public EventWindow(PbmConfig config) {
+        this(config.events().dedupWindowSize(), config.events().dedupWindowDuration());
+    }
+
+    public EventWindow(int size, Duration duration) {
         this.size = size;
         this.maxAgeNanos = duration.toNanos();
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +35,12 @@ public class Jurisdictions {
     private final String configuredDefault;
 
     @jakarta.inject.Inject
-    public Jurisdictions(@ConfigProperty(name = "pbm.jurisdiction.default") Optional<String> configuredDefault) {
+    public Jurisdictions(PbmConfig config) {
+        this(config.jurisdiction().defaultCode());
+    }
+
+    /** Outside CDI (tests): the deployed jurisdictions with {@code configuredDefault} as the default. */
+    public Jurisdictions(Optional<String> configuredDefault) {
         this(load(Thread.currentThread().getContextClassLoader()), configuredDefault.map(String::strip)
                 .filter(s -> !s.isEmpty()).orElse(null));
     }

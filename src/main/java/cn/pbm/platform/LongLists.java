@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.pbm.api.model.FieldError;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -38,7 +39,12 @@ public class LongLists implements ReaderInterceptor {
     private final int parallelFrom;
     private final Map<Class<?>, List<Field>> listFields = new ConcurrentHashMap<>();
 
-    public LongLists(Instance<Validator> validator, @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
+    /**
+     * Made at static init (the validator factory's value extractors need it), before a runtime config mapping
+     * exists: so the one key is read here by name (the same key and default as {@link PbmConfig.Batch}).
+     */
+    public LongLists(Instance<Validator> validator,
+            @ConfigProperty(name = "pbm.batch.parallel-from", defaultValue = "256") int parallelFrom) {
         this.validator = validator;
         this.parallelFrom = parallelFrom;
     }

@@ -13,11 +13,18 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The request line and headers of a decision call are held to the contract as strictly as its body:
- * {@code ?explain} is {@code true} or {@code false} and nothing else, a body comes with a
+ * {@code ?explain} is {@code true} or {@code false} and nothing else (read here and only here, into the call's
+ * {@link DecisionRecord}; the endpoints' generated {@code explain} parameter is not read), a body comes with a
  * {@code Content-Type}, and a successful answer is {@code application/json} whatever the caller's
  * {@code Accept} prefers ({@code application/problem+json} is for problems only).
  */
 public class ProtocolChecks {
+
+    private final DecisionRecord record;
+
+    public ProtocolChecks(DecisionRecord record) {
+        this.record = record;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response checkRequest(ContainerRequestContext request) {
@@ -31,6 +38,7 @@ public class ProtocolChecks {
             return Problems.invalid("The query string is not valid for this endpoint.",
                     List.of(Problems.field("?explain", "must be exactly one of true or false")));
         }
+        record.explanationAsked(explain != null && "true".equals(explain.get(0)));
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || contentType.isBlank()) {
             return Problems.response(415, "http-415", "Unsupported Media Type",

@@ -1,6 +1,7 @@
 package cn.pbm.platform;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * files of each deployed rule-set version are compiled once at start-up (executable model), from the very
  * bytes {@link RulesetCatalog} hashed. A call runs one stateless session over all the facts it is given
  * (so a batch of projects costs one session, not one per project); the rules act on the facts themselves,
- * and the version used is noted in the call's {@link DecisionRecord}, with every rule that fired (its name and
- * {@code @description}) when the call is explained.
+ * and the run returns a {@link RulesFired}: the version used, with every rule that fired (its name and
+ * {@code @description}) when the call is explained. The same value goes to the call's {@link Evaluations}.
  */
 @Startup
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class RuleEngine {
     private final DecisionRecord record;
     private final RulesetHealth health;
     private final Map<Ruleset, KieBase> bases = new HashMap<>();
+    @jakarta.inject.Inject
+    Evaluations evaluations;
 
     /** A version whose DRL does not compile is noted in {@link RulesetHealth}; a call that needs it gets a 503. */
     public RuleEngine(RulesetCatalog catalog, DecisionRecord record, RulesetHealth health) {
@@ -60,32 +63,35 @@ public class RuleEngine {
     }
 
     /** Runs the rules of the version of the policy in force on {@code date} over {@code facts}. */
-    public void execute(String rulesetId, LocalDate date, Iterable<?> facts) {
-        execute(catalog.select(rulesetId, date, record), facts);
+    public RulesFired execute(String rulesetId, LocalDate date, Iterable<?> facts) {
+        return execute(catalog.select(rulesetId, date, record), facts);
     }
 
     /** Inserts every fact into one stateless session of this rule-set version and fires all rules. */
-    public void execute(Ruleset ruleset, Iterable<?> facts) {
-        KieBase base = bases.get(ruleset);
+    public RulesFired execute(Ruleset ruleset, Iterable<?> facts) {
+        KieBase base = bases.get(record.rulesOf(ruleset)); // a simulation's candidate keeps its baseline's rules
         if (base == null) {
             health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DRL rules");
         }
         StatelessKieSession session = base.newStatelessKieSession();
+        List<FiredRule> fired = new ArrayList<>();
         if (record.explaining()) {
             RulesetRef reference = DecisionEngine.reference(ruleset);
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     Object description = event.getMatch().getRule().getMetaData().get("description");
-                    record.fired(new FiredRule().ruleset(reference).name(event.getMatch().getRule().getName())
+                    fired.add(new FiredRule().ruleset(reference).name(event.getMatch().getRule().getName())
                             .description(description == null ? null : String.valueOf(description)));
                 }
             });
         }
         session.execute(facts);
-        record.used(ruleset);
+        RulesFired run = new RulesFired(ruleset, List.copyOf(fired));
+        evaluations.add(run);
+        return run;
     }
 
     private static KieBase compile(Ruleset ruleset, List<Ruleset.RuleFile> files) {

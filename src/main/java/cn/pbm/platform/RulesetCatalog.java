@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,8 +48,8 @@ public class RulesetCatalog {
     }
 
     @Inject
-    public RulesetCatalog(@ConfigProperty(name = "pbm.rulesets.directory") Optional<String> directory) {
-        this(directory.filter(d -> !d.isBlank())
+    public RulesetCatalog(PbmConfig config) {
+        this(config.rulesets().directory().filter(d -> !d.isBlank())
                 .map(d -> loadManifest(fromDirectory(Path.of(d))))
                 .orElseGet(() -> loadManifest(Thread.currentThread().getContextClassLoader())));
     }
@@ -102,6 +101,11 @@ public class RulesetCatalog {
      * give way to the one in force, which a replay reports as a difference.
      */
     Ruleset select(String id, LocalDate date, DecisionRecord record) {
+        Ruleset simulated = record.simulated(id);
+        if (simulated != null) {
+            inForce(id, date, record.jurisdictionChain()); // a date no version covers is refused as live
+            return simulated;
+        }
         List<String> pinned = record.pinnedVersions(id);
         if (pinned.isEmpty()) {
             return inForce(id, date, record.jurisdictionChain());

@@ -27,13 +27,15 @@ import cn.pbm.api.model.TableMatch;
 /**
  * Listens to the DMN engine's own decision-table events and turns each into a {@link TableMatch}: the rows
  * the engine matched, their 依据 annotation, and the values of the table's input columns. Only active for an
- * evaluation whose caller collects the matches (an explaining {@link DecisionRecord}); the row numbers come
- * from the engine, never re-derived.
+ * evaluation whose context carries a list for the matches ({@link #reportTo}, when the call is explained): the
+ * list travels with the evaluation in the DMN context's metadata, which the engine hands to every event, so no
+ * thread-bound state is needed. The row numbers come from the engine, never re-derived.
  */
 final class TableExplainer implements DMNRuntimeEventListener {
 
-    private static final ThreadLocal<Ruleset> EVALUATING = new ThreadLocal<>();
-    private static final ThreadLocal<List<TableMatch>> MATCHES = new ThreadLocal<>();
+    private static final String MATCHES = "cn.pbm.platform.TableExplainer.matches";
+
+    private final Ruleset ruleset;
 
     private final Map<String, Table> tablesById = new HashMap<>();
     private final Map<String, Table> tablesByName = new HashMap<>();
@@ -41,7 +43,8 @@ final class TableExplainer implements DMNRuntimeEventListener {
     /** Input expressions that are not plain names, compiled once (a batch explains the same columns many times). */
     private final Map<String, CompiledExpression> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    TableExplainer(DMNModel model) {
+    TableExplainer(DMNModel model, Ruleset ruleset) {
+        this.ruleset = ruleset;
         for (DecisionNode node : model.getDecisions()) {
             index(node.getDecision(), node.getDecision().getExpression());
         }
@@ -52,6 +55,19 @@ final class TableExplainer implements DMNRuntimeEventListener {
         }
     }
 
+    /**
+     * Whether every evaluation of {@code model} reports at least one decision table: one of its decisions (all of
+     * which {@code evaluateAll} evaluates) is a decision table.
+     */
+    static boolean tableInEveryEvaluation(DMNModel model) {
+        for (DecisionNode node : model.getDecisions()) {
+            if (node.getDecision().getExpression() instanceof DecisionTable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void index(NamedElement owner, Expression expression) {
         if (expression instanceof DecisionTable table) {
             Table info = new Table(owner.getName(), owner.getLabel(), table);
@@ -60,27 +76,20 @@ final class TableExplainer implements DMNRuntimeEventListener {
         }
     }
 
-    /** Runs an evaluation on this thread with the listener adding to {@code matches}, unless that is null. */
-    static <T> T reporting(List<TableMatch> matches, Ruleset ruleset, java.util.function.Supplier<T> evaluation) {
-        if (matches == null) {
-            return evaluation.get();
-        }
-        MATCHES.set(matches);
-        EVALUATING.set(ruleset);
-        try {
-            return evaluation.get();
-        } finally {
-            MATCHES.remove();
-            EVALUATING.remove();
+    /** The evaluation of {@code context} reports its matched rows to {@code matches}, unless that is null. */
+    static void reportTo(DMNContext context, List<TableMatch> matches) {
+        if (matches != null) {
+            context.getMetadata().set(MATCHES, matches);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
-        List<TableMatch> matches = MATCHES.get();
-        if (matches == null) {
+        if (!(event.getResult().getContext().getMetadata().get(MATCHES) instanceof List<?> list)) {
             return;
         }
+        List<TableMatch> matches = (List<TableMatch>) list;
         Table table = event.getDecisionTableId() != null ? tablesById.get(event.getDecisionTableId()) : null;
         if (table == null) {
             table = tablesByName.get(event.getNodeName());
@@ -91,7 +100,7 @@ final class TableExplainer implements DMNRuntimeEventListener {
             rows.add(new MatchedRow().row(row).annotation(table == null ? null : table.annotation(row)).inputs(inputs));
         }
         matches.add(new TableMatch()
-                .ruleset(DecisionEngine.reference(EVALUATING.get()))
+                .ruleset(DecisionEngine.reference(ruleset))
                 .decision(event.getNodeName())
                 .decisionLabel(table == null ? null : table.label())
                 .matchedRows(new ArrayList<>(event.getMatches()))

@@ -1,15 +1,10 @@
 package cn.pbm.rectification;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.RectificationFinding;
 import cn.pbm.api.model.RectificationRequest;
-import cn.pbm.platform.InvalidRequestException;
-import cn.pbm.platform.Problems;
+import cn.pbm.platform.FieldChecks;
 
 /**
  * The checks across fields that the contract's schema cannot state, made for the whole request before anything is
@@ -23,48 +18,25 @@ final class RectificationRequestCheck {
     }
 
     static void check(RectificationRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> firstIndex = new HashMap<>();
+        FieldChecks checks = new FieldChecks();
+        FieldChecks.Unique findingIds = checks.unique();
         List<RectificationFinding> findings = request.getFindings();
         for (int i = 0; i < findings.size(); i++) {
             RectificationFinding finding = findings.get(i);
             String at = "/findings/" + i;
-            if (finding == null) {
-                errors.add(Problems.field(at, "must be a finding object, not null"));
+            if (!checks.present(finding, at)) {
                 continue;
             }
-            Integer first = firstIndex.putIfAbsent(finding.getFindingId(), i);
-            if (first != null) {
-                errors.add(Problems.field(at + "/findingId", "findingId '" + finding.getFindingId()
-                        + "' is already used by /findings/" + first));
-            }
-            if (finding.getIssuedOn().isAfter(request.getAsOf())) {
-                errors.add(Problems.field(at + "/issuedOn", "issuedOn " + finding.getIssuedOn() + " is after asOf "
-                        + request.getAsOf() + ": a notice cannot lie in the future"));
-            }
-            if (finding.getPeriodDays() != null && finding.getDueDate() != null) {
-                errors.add(Problems.field(at + "/dueDate", "give either periodDays or dueDate, not both"
-                        + " (periodDays " + finding.getPeriodDays() + ", dueDate " + finding.getDueDate() + ")"));
-            }
-            if (finding.getDueDate() != null && finding.getDueDate().isBefore(finding.getIssuedOn())) {
-                errors.add(Problems.field(at + "/dueDate", "dueDate " + finding.getDueDate() + " is before issuedOn "
-                        + finding.getIssuedOn()));
-            }
-            if (finding.getCompletedOn() != null && finding.getCompletedOn().isBefore(finding.getIssuedOn())) {
-                errors.add(Problems.field(at + "/completedOn", "completedOn " + finding.getCompletedOn()
-                        + " is before issuedOn " + finding.getIssuedOn()));
-            }
-            if (finding.getCompletedOn() != null && finding.getCompletedOn().isAfter(request.getAsOf())) {
-                errors.add(Problems.field(at + "/completedOn", "completedOn " + finding.getCompletedOn()
-                        + " is after asOf " + request.getAsOf() + ": a completion cannot lie in the future"));
-            }
-            if (finding.getEffective() != null && finding.getCompletedOn() == null) {
-                errors.add(Problems.field(at + "/effective",
-                        "effective can be judged only for a completed rectification (completedOn is missing)"));
-            }
+            findingIds.check(finding.getFindingId(), at + "/findingId");
+            checks.notAfter(finding.getIssuedOn(), at + "/issuedOn", request.getAsOf(), "asOf");
+            checks.notAllowed(finding.getPeriodDays() != null && finding.getDueDate() != null, at + "/dueDate",
+                    "with periodDays (give one of them)");
+            checks.notBefore(finding.getDueDate(), at + "/dueDate", finding.getIssuedOn(), "issuedOn");
+            checks.notBefore(finding.getCompletedOn(), at + "/completedOn", finding.getIssuedOn(), "issuedOn");
+            checks.notAfter(finding.getCompletedOn(), at + "/completedOn", request.getAsOf(), "asOf");
+            checks.notAllowed(finding.getEffective() != null && finding.getCompletedOn() == null, at + "/effective",
+                    "without completedOn (only a completed rectification is judged effective)");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        checks.throwIfAny();
     }
 }

@@ -14,46 +14,45 @@ import cn.pbm.api.model.ReviewFinding.CodeEnum;
 import cn.pbm.api.model.SelfEvaluationForm;
 import cn.pbm.api.model.SelfEvaluationIndicator;
 import cn.pbm.api.model.SelfEvaluationScore;
-import cn.pbm.grading.GradingDecisions;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.ExecutionAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QualitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.QuantitativeAssessment;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.StandardWeight;
+import cn.pbm.grading.GradingTables;
+import cn.pbm.selfevaluation.SelfEvaluationTables.CategoryWeight;
+import cn.pbm.selfevaluation.SelfEvaluationTables.ExecutionAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.FindingHit;
+import cn.pbm.selfevaluation.SelfEvaluationTables.IndicatorFacts;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QualitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.QuantitativeAssessment;
+import cn.pbm.selfevaluation.SelfEvaluationTables.ReviewFacts;
+import cn.pbm.selfevaluation.SelfEvaluationTables.StandardWeight;
 
 /**
  * Scores one validated form: the tables score execution and each indicator; this class sums the scores,
  * rounds HALF_UP to 2 decimals once at output (the total is rounded from the unrounded sum), grades the
- * EXACT total with the evaluation-grade table (a finding says so when the rounded figure reads as another grade), and lists
- * the review findings. Findings never change the score.
+ * EXACT total with the evaluation-grade table, and hands the facts a reviewer looks at to the review-findings table,
+ * whose trigger rows decide which findings apply and in what order. Findings never change the score.
  */
 final class FormScorer {
 
     private static final int SCORE_SCALE = 2;
     private static final int RATE_SCALE = 4;
 
-    private final SelfEvaluationDecisions decisions;
-    private final GradingDecisions grading;
+    private final SelfEvaluationTables decisions;
+    private final GradingTables grading;
     private final ReviewPolicy policy;
 
-    FormScorer(SelfEvaluationDecisions decisions, GradingDecisions grading, ReviewPolicy policy) {
+    FormScorer(SelfEvaluationTables decisions, GradingTables grading, ReviewPolicy policy) {
         this.decisions = decisions;
         this.grading = grading;
         this.policy = policy;
     }
 
     SelfEvaluationScore score(SelfEvaluationForm form) {
-        List<ReviewFinding> findings = new ArrayList<>();
         ExecutionAssessment execution = decisions.execution(form.getAnnualBudget(), form.getExecuted(),
                 policy.executionWeight());
-        if (execution.reasonRequired() && blank(form.getExecutionDeviationReason())) {
-            findings.add(finding(CodeEnum.MISSING_DEVIATION_REASON, "/executionDeviationReason"));
-        }
 
         Map<String, BigDecimal> scoreByCategory = new LinkedHashMap<>();
         Map<String, BigDecimal> weightByCategory = new LinkedHashMap<>();
         List<IndicatorScore> indicatorScores = new ArrayList<>();
-        List<ReviewFinding> outOfBand = new ArrayList<>();
-        List<ReviewFinding> missingReasons = new ArrayList<>();
+        List<IndicatorFacts> indicatorFacts = new ArrayList<>();
         BigDecimal total = execution.score();
         List<SelfEvaluationIndicator> indicators = form.getIndicators();
         for (int i = 0; i < indicators.size(); i++) {
@@ -63,6 +62,7 @@ final class FormScorer {
                     .category(IndicatorScore.CategoryEnum.fromValue(category));
             BigDecimal score;
             boolean met;
+            Boolean inBand = null;
             if (indicator.getType() == SelfEvaluationIndicator.TypeEnum.QUANTITATIVE) {
                 QuantitativeAssessment assessed = decisions.quantitative(indicator.getDirection().value(),
                         indicator.getWeight(), indicator.getTarget(), indicator.getActual());
@@ -73,21 +73,17 @@ final class FormScorer {
                         indicator.getWeight(), indicator.getAssessedScore());
                 score = indicator.getAssessedScore();
                 met = assessed.met();
+                inBand = assessed.inBand();
                 scored.inBand(assessed.inBand()).achievementLabel(assessed.achievementLabel());
-                if (!assessed.inBand()) {
-                    outOfBand.add(indicatorFinding(CodeEnum.QUALITATIVE_SCORE_OUT_OF_BAND, i, indicator, "/assessedScore"));
-                }
             }
-            if (!met && blank(indicator.getDeviationReason())) {
-                missingReasons.add(indicatorFinding(CodeEnum.MISSING_DEVIATION_REASON, i, indicator, "/deviationReason"));
-            }
+            indicatorFacts.add(new IndicatorFacts(i, inBand, met, !blank(indicator.getDeviationReason())));
             indicatorScores.add(scored.score(round(score, SCORE_SCALE)).met(met));
             scoreByCategory.merge(category, score, BigDecimal::add);
             weightByCategory.merge(category, indicator.getWeight(), BigDecimal::add);
             total = total.add(score);
         }
 
-        List<ReviewFinding> weightFindings = new ArrayList<>();
+        List<CategoryWeight> categoryWeights = new ArrayList<>();
         List<CategorySubtotal> subtotals = new ArrayList<>();
         for (CategorySubtotal.CategoryEnum category : CategorySubtotal.CategoryEnum.values()) {
             StandardWeight standard = policy.standard(category.value());
@@ -98,32 +94,22 @@ final class FormScorer {
                     : scoreByCategory.getOrDefault(category.value(), BigDecimal.ZERO);
             subtotals.add(new CategorySubtotal().category(category).categoryLabel(standard.label())
                     .standardWeight(standard.weight()).declaredWeight(declared).score(round(score, SCORE_SCALE)));
-            if (declared.compareTo(standard.weight()) != 0) {
-                weightFindings.add(finding(CodeEnum.WEIGHTS_NOT_STANDARD, "/indicators")
-                        .category(ReviewFinding.CategoryEnum.fromValue(category.value())));
-            }
+            categoryWeights.add(new CategoryWeight(category.value(), declared, standard.weight()));
         }
 
-        // the exact total is graded; the rounded total is only shown (and flagged when it reads as another grade)
+        // the exact total is graded; the rounded total is only shown (the table flags it when it reads as another grade)
         BigDecimal totalScore = round(total, SCORE_SCALE);
-        GradingDecisions.EvaluationGrade grade = grading.evaluationGrade(total);
-        boolean roundedReadsOtherwise = total.compareTo(totalScore) != 0
-                && !grading.evaluationGrade(totalScore).grade().equals(grade.grade());
+        GradingTables.EvaluationGrade grade = grading.evaluationGrade(total);
+        String roundedTotalGrade = total.compareTo(totalScore) == 0 ? grade.grade()
+                : grading.evaluationGrade(totalScore).grade();
+        Boolean reportedScoreConsistent = form.getReportedTotalScore() == null ? null
+                : decisions.reportedScoreConsistent(form.getReportedTotalScore(), totalScore);
 
-        List<ReviewFinding> all = new ArrayList<>(weightFindings);
-        all.addAll(outOfBand);
-        all.addAll(findings);
-        all.addAll(missingReasons);
-        if (form.getReportedTotalScore() != null
-                && !decisions.reportedScoreConsistent(form.getReportedTotalScore(), totalScore)) {
-            all.add(finding(CodeEnum.REPORTED_SCORE_MISMATCH, "/reportedTotalScore"));
-        }
-        if (form.getReportedGrade() != null && !form.getReportedGrade().value().equals(grade.grade())) {
-            all.add(finding(CodeEnum.REPORTED_GRADE_MISMATCH, "/reportedGrade"));
-        }
-        if (roundedReadsOtherwise) {
-            all.add(finding(CodeEnum.ROUNDED_TOTAL_READS_AS_OTHER_GRADE, null));
-        }
+        List<FindingHit> hits = decisions.reviewFindings(new ReviewFacts(categoryWeights,
+                execution.reasonRequired(), !blank(form.getExecutionDeviationReason()), indicatorFacts,
+                reportedScoreConsistent, form.getReportedGrade() == null ? null : form.getReportedGrade().value(),
+                grade.grade(), roundedTotalGrade));
+        List<ReviewFinding> findings = hits.stream().map(hit -> finding(hit, indicators)).toList();
 
         return new SelfEvaluationScore()
                 .projectId(form.getProjectId())
@@ -134,15 +120,24 @@ final class FormScorer {
                 .totalScore(totalScore)
                 .grade(SelfEvaluationScore.GradeEnum.fromValue(grade.grade()))
                 .gradeLabel(grade.label())
-                .findings(all);
+                .findings(new ArrayList<>(findings));
     }
 
-    private ReviewFinding finding(CodeEnum code, String field) {
-        return new ReviewFinding().code(code).text(policy.text(code)).field(field);
-    }
-
-    private ReviewFinding indicatorFinding(CodeEnum code, int index, SelfEvaluationIndicator indicator, String field) {
-        return finding(code, "/indicators/" + index + field).indicatorIndex(index).indicatorName(indicator.getName());
+    /** Maps a finding of the table onto the response: its text, and the JSON pointer of the field it names. */
+    private ReviewFinding finding(FindingHit hit, List<SelfEvaluationIndicator> indicators) {
+        CodeEnum code = CodeEnum.fromValue(hit.code());
+        ReviewFinding finding = new ReviewFinding().code(code).text(policy.text(code));
+        if (hit.indicatorIndex() != null) {
+            int index = hit.indicatorIndex();
+            finding.field("/indicators/" + index + "/" + hit.field()).indicatorIndex(index)
+                    .indicatorName(indicators.get(index).getName());
+        } else if (hit.field() != null) {
+            finding.field("/" + hit.field());
+        }
+        if (hit.category() != null) {
+            finding.category(ReviewFinding.CategoryEnum.fromValue(hit.category()));
+        }
+        return finding;
     }
 
     private static boolean blank(String text) {

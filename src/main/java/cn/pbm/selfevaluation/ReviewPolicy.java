@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.pbm.api.model.ReviewFinding;
-import cn.pbm.selfevaluation.SelfEvaluationDecisions.StandardWeight;
+import cn.pbm.selfevaluation.SelfEvaluationTables.StandardWeight;
 
 /**
  * What every form of one request is scored against, read once per request from the tables in force today:
@@ -17,7 +17,7 @@ record ReviewPolicy(Map<String, StandardWeight> standardWeights, Map<ReviewFindi
     /** The category code of budget execution in the standard-weights table; a form declares no weight for it. */
     static final String EXECUTION = "EXECUTION";
 
-    static ReviewPolicy load(SelfEvaluationDecisions decisions) {
+    static ReviewPolicy load(SelfEvaluationTables decisions) {
         Map<String, StandardWeight> weights = new LinkedHashMap<>();
         for (cn.pbm.api.model.CategorySubtotal.CategoryEnum category : cn.pbm.api.model.CategorySubtotal.CategoryEnum.values()) {
             weights.put(category.value(), decisions.standardWeight(category.value()));

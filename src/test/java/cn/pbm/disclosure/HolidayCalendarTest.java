@@ -26,7 +26,7 @@ class HolidayCalendarTest {
     private static final Path NEXT_YEAR = Path.of("src/test/resources/disclosure-next-year");
 
     private static Ruleset deployed() {
-        return new RulesetCatalog().versions(DisclosureDecisions.KINDS).get(0);
+        return new RulesetCatalog().versions(DisclosureTables.KINDS).get(0);
     }
 
     /** The catalog as the service would read it with the test manifest and the test 2027 file laid over the build. */
@@ -74,7 +74,7 @@ class HolidayCalendarTest {
     @Test
     void addingNextYearIsAFileAndAManifestLineNoCode() {
         RulesetCatalog catalog = withNextYear();
-        Ruleset ruleset = catalog.inForce(DisclosureDecisions.KINDS, LocalDate.parse("2026-12-20"));
+        Ruleset ruleset = catalog.inForce(DisclosureTables.KINDS, LocalDate.parse("2026-12-20"));
         DisclosureCalendars calendars = new DisclosureCalendars(catalog, new cn.pbm.platform.RulesetHealth());
 
         assertThat(calendars.calendar(ruleset).years()).containsExactly(2025, 2026, 2027);

@@ -37,7 +37,7 @@ class WeekendsNotShiftingTest {
     }
 
     private static Ruleset current(RulesetCatalog catalog) {
-        return catalog.inForce(DisclosureDecisions.KINDS, LocalDate.parse("2025-03-02"));
+        return catalog.inForce(DisclosureTables.KINDS, LocalDate.parse("2025-03-02"));
     }
 
     @Test

@@ -234,7 +234,8 @@ class LimitsTest {
         assertThat(line).isNotNull();
         assertThat(line.has("input")).isFalse();
         assertThat(line.has("output")).isFalse();
-        assertThat(line.get("omitted").toString()).contains("input", "output");
+        assertThat(line.get("omitted").toString()).contains("input", "output", "explanation");
+        assertThat(line.has("explanation")).isFalse();
 
         given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(422).contentType("application/problem+json")
@@ -248,5 +249,43 @@ class LimitsTest {
         ((ObjectNode) line.get("input").get("projects").get(0)).put("executed", 11);
         given().header(cn.pbm.security.TestTokens.bearer(cn.pbm.security.TestTokens.token("auditor-in-test", "auditor"))).contentType("application/json").body(line.toString()).post("/api/v1/decisions/replay").then()
                 .statusCode(400).body("errors.field", hasItem("/input"));
+    }
+
+    /**
+     * Five projects: five matched tables or more, each over 64 bytes of JSON, cannot fit the 300-byte bound, so
+     * the explanation only the log wanted is not collected at all; the line says "omitted" exactly as when the log
+     * measured it (the two-project line above).
+     */
+    @Test
+    void anExplanationCertainlyOverTheBoundIsNotCollectedAndTheLineSaysOmitted() throws Exception {
+        Path log = Path.of("target/decisions-limits-test.log");
+        long start = Files.exists(log) ? Files.size(log) : 0;
+        StringBuilder body = new StringBuilder("{\"asOf\": \"2023-10-31\", \"projects\": [");
+        for (int i = 0; i < 5; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"projectId\": \"P").append(i)
+                    .append("\", \"budget\": 100, \"executed\": ").append(i * 20)
+                    .append(", \"directFunds\": false, \"implementationConditionsMet\": true}");
+        }
+        body.append("]}");
+        String id = given().contentType("application/json").body(body.toString()).post("/api/v1/monitoring/warnings")
+                .then().statusCode(200).extract().path("decisionId");
+        JsonNode line = null;
+        try (FileChannel channel = FileChannel.open(log)) {
+            channel.position(start);
+            for (String text : new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList()) {
+                JsonNode node = JSON.readTree(text);
+                if (id.equals(node.path("decisionId").asText())) {
+                    line = node;
+                }
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.has("explanation")).isFalse();
+        assertThat(line.get("omitted").toString()).isEqualTo("[\"input\",\"output\",\"explanation\"]");
+
+        // asked for, the explanation is collected and answered whole, whatever the log keeps
+        given().contentType("application/json").body(body.toString()).post("/api/v1/monitoring/warnings?explain=true")
+                .then().statusCode(200).body("explanation.tables.size()", org.hamcrest.Matchers.greaterThan(5));
     }
 }

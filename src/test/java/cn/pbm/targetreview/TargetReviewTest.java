@@ -97,7 +97,7 @@ class TargetReviewTest {
                 "PASSED", (n + 2) / 3, "RETURN_FOR_REVISION", (n + 1) / 3, "PENDING", n / 3));
         assertThat(decision.getSummary().getFindings()).containsEntry("MISSING_DIMENSION", (n + 1) / 3)
                 .containsEntry("NO_TARGETS", 0).hasSize(TargetFindingCode.values().length);
-        assertThat(decision.getRuleset().getId()).isEqualTo(TargetReviewRules.RULESET);
+        assertThat(decision.getRuleset().getId()).isEqualTo(TargetReviewTables.RULESET);
         assertThat(decision.getJurisdiction()).isEqualTo("640500");
     }
 }

@@ -1,0 +1,97 @@
+package cn.pbm.targetreview;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.DecisionOutcome;
+import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.Ruleset;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The target-review model (dmn/targetreview/target-review.dmn): findings with their blocking flag and message,
+ * the verdict, its label and the revision period. Java hands it the facts of each target and the three stages.
+ */
+@ApplicationScoped
+public class TargetReviewTables implements DecisionShapes.Declaring {
+
+    public static final String RULESET = "targetreview.target-review";
+
+    private final DecisionEngine engine;
+
+    public TargetReviewTables(DecisionEngine engine) {
+        this.engine = engine;
+    }
+
+    /** One target as the tables see it; {@code indicator} only names it in a message. */
+    public record TargetFacts(String dimension, String indicator, boolean quantitative, boolean hasValue,
+            boolean hasUnit) {
+    }
+
+    /** What the tables look at for one project; equal facts get equal rulings. */
+    public record Facts(List<TargetFacts> targets, String unitSelfCheck, String departmentReview,
+            String financeReview) {
+    }
+
+    /** {@code target} is the target's index in the project's list, null when the finding is not about one. */
+    public record Finding(String code, String message, boolean blocking, @DecisionOutcome.OrNull String dimension,
+            @DecisionOutcome.OrNull String stage, @DecisionOutcome.OrNull Integer target) {
+    }
+
+    /** {@code revisionDays} is null unless the project is returned for revision. */
+    public record Ruling(String verdict, String verdictLabel, Integer revisionDays, List<Finding> findings) {
+    }
+
+    /** The ruling of each distinct set of facts, in list order (a long list on all cores). */
+    public List<Ruling> ruleEach(Ruleset ruleset, List<Facts> facts) {
+        List<Map<String, Object>> inputs = new ArrayList<>(facts.size());
+        for (Facts f : facts) {
+            inputs.add(inputs(f));
+        }
+        List<DecisionOutcome> outcomes = engine.evaluateEach(ruleset, inputs);
+        List<Ruling> rulings = new ArrayList<>(outcomes.size());
+        for (DecisionOutcome outcome : outcomes) {
+            rulings.add(ruling(outcome));
+        }
+        return rulings;
+    }
+
+    private static Map<String, Object> inputs(Facts facts) {
+        List<Map<String, Object>> targets = new ArrayList<>(facts.targets().size());
+        for (TargetFacts t : facts.targets()) {
+            Map<String, Object> target = new HashMap<>(8);
+            target.put("dimension", t.dimension());
+            target.put("indicator", t.indicator());
+            target.put("quantitative", t.quantitative());
+            target.put("hasValue", t.hasValue());
+            target.put("hasUnit", t.hasUnit());
+            targets.add(target);
+        }
+        Map<String, Object> inputs = new HashMap<>(8);
+        inputs.put("targets", targets);
+        inputs.put("unitSelfCheck", facts.unitSelfCheck());
+        inputs.put("departmentReview", facts.departmentReview());
+        inputs.put("financeReview", facts.financeReview());
+        return inputs;
+    }
+
+    private static Ruling ruling(DecisionOutcome outcome) {
+        Verdict verdict = outcome.as("verdict", Verdict.class);
+        return new Ruling(verdict.verdict(), verdict.verdictLabel(), verdict.revisionDays(),
+                outcome.listOf("findings", Finding.class));
+    }
+
+    /** Table verdict; {@code revisionDays} only for a project returned for revision. */
+    public record Verdict(String verdict, String verdictLabel, @DecisionOutcome.OrNull Integer revisionDays) {
+    }
+
+    @Override
+    public List<DecisionShapes.Shape> shapes() {
+        return List.of(DecisionShapes.Shape.of(RULESET, "verdict", Verdict.class),
+                DecisionShapes.Shape.listOf(RULESET, "findings", Finding.class));
+    }
+}
