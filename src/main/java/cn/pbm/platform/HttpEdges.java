@@ -2,8 +2,6 @@ package cn.pbm.platform;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
@@ -21,9 +19,10 @@ import jakarta.enterprise.event.Observes;
  * <li>a 4xx the router itself produces (a malformed {@code %} escape in the path, a chunked body outgrowing
  * the size limit) is answered as {@code application/problem+json}.</li>
  * </ul>
- * What the HTTP codec refuses before any of our code runs (a request line over
+ * What the HTTP codec refuses before the router (a request line over
  * {@code quarkus.http.limits.max-initial-line-length}: 414; two {@code Content-Length} headers or another
- * malformed head: 400) keeps the codec's empty answer and the connection is closed; see docs/hardening.md.
+ * malformed head: 400; ...) is answered with an empty body: {@link CodecProblems}, on each connection, turns those
+ * into problem+json; see docs/hardening.md.
  */
 @ApplicationScoped
 public class HttpEdges implements HttpServerOptionsCustomizer {
@@ -33,8 +32,8 @@ public class HttpEdges implements HttpServerOptionsCustomizer {
         options.setHttp2ClearTextEnabled(false);
     }
 
-    void install(@Observes Router router,
-            @ConfigProperty(name = "pbm.http.max-uri-length", defaultValue = "4096") int maxUriLength) {
+    void install(@Observes Router router, PbmConfig config) {
+        int maxUriLength = config.http().maxUriLength();
         // A URI longer than pbm.http.max-uri-length: 414 problem+json. The codec's own limit on the request line
         // (quarkus.http.limits.max-initial-line-length) is set above it; a line beyond that is cut by the codec.
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {

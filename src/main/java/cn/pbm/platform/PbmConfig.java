@@ -43,6 +43,8 @@ public interface PbmConfig {
 
     Rulesets rulesets();
 
+    Http http();
+
     interface Engine {
         /** pbm.engine.memo-entries: answers remembered per rule-set version (0: none). */
         @WithDefault("20000")
@@ -122,5 +124,20 @@ public interface PbmConfig {
     interface Rulesets {
         /** pbm.rulesets.directory: rule files from this directory instead of the deployed ones. */
         Optional<String> directory();
+    }
+
+    /** Connections and the HTTP edge (docs/hardening.md, {@link Connections}, {@link HttpEdges}). */
+    interface Http {
+        /** pbm.http.max-connections: connections open at once (lowered to the open-file limit at start-up). */
+        @WithDefault("30000")
+        int maxConnections();
+
+        /** pbm.http.reserved-files: file descriptors kept for the service's own files, never for connections. */
+        @WithDefault("1024")
+        int reservedFiles();
+
+        /** pbm.http.max-uri-length: a longer URI is answered 414 problem+json. */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 }
