@@ -255,8 +255,12 @@ public class Connections {
      * The listening socket is reached through the first request's connection; one request to the service itself
      * when the server starts makes sure it is watched before any caller comes.
      */
-    void watchFromTheStart(@ObservesAsync HttpServerStart start) {
+    void watchFromTheStart(@ObservesAsync HttpServerStart start, io.vertx.core.Vertx vertx) {
         int port = start.options().getPort();
+        if (port <= 0 && vertx instanceof io.vertx.core.impl.VertxInternal internal) { // a random port (tests)
+            port = internal.sharedHttpServers().values().stream().mapToInt(server -> server.actualPort())
+                    .filter(p -> p > 0).findFirst().orElse(0);
+        }
         if (port <= 0) {
             return;
         }

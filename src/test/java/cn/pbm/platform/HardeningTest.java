@@ -233,6 +233,7 @@ class HardeningTest {
      * the end of the stream). A writer that is refused mid-body goes on in its own thread.
      */
     private String answer(String head, java.util.function.Consumer<OutputStream> body) throws Exception {
+        ConnectionLimitTest.ensureWatched(port); // the handler that writes these problems is on every watched connection
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
