@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load and connection probes (issue 21). Not part of ./mvnw verify.
-#   bash src/bench/load.sh                 MIXED=200 IDLE=20000 HOLD=40 PORT=18082 KEEP_JAR= SERVICE_OPTS= (environment)
+#   bash src/bench/load.sh                 MIXED=200 IDLE=20000 HOLD=40 PORT=18082 KEEP_JAR= JAR= SERVICE_OPTS= (environment)
 # Starts the packaged service on a 512 MB heap, runs the probes (src/bench/load/Load.java), and stops it.
 # The jar is rebuilt when any source is newer than it (an old jar measures old settings).
 # The idle probe holds IDLE connections from this shell and the service holds as many: the open-file limit is
@@ -13,8 +13,8 @@ mixed=${MIXED:-200}
 idle=${IDLE:-20000}
 hold=${HOLD:-40}
 out=target/bench; mkdir -p "$out"
-jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f $jar ] || { [ -z "${KEEP_JAR:-}" ] && [ -n "$(find src/main dmn decisions pom.xml -newer $jar -print -quit)" ]; }; then
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}   # JAR=a copy of quarkus-app elsewhere: a build may run meanwhile
+if [ ! -f $jar ] || { [ -z "${KEEP_JAR:-}${JAR:-}" ] && [ -n "$(find src/main dmn decisions pom.xml -newer $jar -print -quit)" ]; }; then
   ./mvnw -B -q package -DskipTests
 fi
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"

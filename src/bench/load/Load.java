@@ -109,7 +109,7 @@ public class Load {
                 if (e != null) {
                     bad.incrementAndGet();
                     System.out.println("FAILED " + call.path() + " after " + (System.nanoTime() - start) / 1_000_000
-                            + " ms: " + e);
+                            + " ms: " + e + (e.getCause() != null ? " / cause: " + e.getCause() : ""));
                 } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
                         && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                     refused.incrementAndGet();
