@@ -26,6 +26,10 @@ public class Load {
         int port = Integer.parseInt(args[2]);
         if (args[0].equals("idle")) {
             idle(n, port);
+        } else if (args[0].equals("one")) {
+            mixedCalls(List.of(call(n)), port); // call number N alone
+        } else if (args[0].equals("hold")) {
+            hold(n, port);
         } else {
             mixed(n, port);
         }
@@ -80,12 +84,17 @@ public class Load {
     }
 
     static void mixed(int n, int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             calls.add(call(i));
         }
+        mixedCalls(calls, port);
+    }
+
+    static void mixedCalls(List<Call> calls, int port) throws Exception {
+        int n = calls.size();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger(), refused = new AtomicInteger(), bad = new AtomicInteger();
         List<CompletableFuture<?>> futures = new ArrayList<>();
@@ -99,7 +108,8 @@ public class Load {
                 millis.add((System.nanoTime() - start) / 1_000_000);
                 if (e != null) {
                     bad.incrementAndGet();
-                    System.out.println("FAILED " + call.path() + ": " + e);
+                    System.out.println("FAILED " + call.path() + " after " + (System.nanoTime() - start) / 1_000_000
+                            + " ms: " + e + (e.getCause() != null ? " / cause: " + e.getCause() : ""));
                 } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
                         && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                     refused.incrementAndGet();
@@ -141,9 +151,24 @@ public class Load {
         return seen.equals(call.ids());
     }
 
+    /** Holds N idle connections (one process cannot hold more than its own open-file limit) until killed. */
+    static void hold(int n, int port) throws Exception {
+        List<SocketChannel> held = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                held.add(SocketChannel.open(new InetSocketAddress("localhost", port)));
+            } catch (Exception e) {
+                // counted below
+            }
+        }
+        System.out.println("HELD " + held.size());
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
     static void idle(int n, int port) throws Exception {
         List<SocketChannel> held = new ArrayList<>();
         int failed = 0;
+        long opening = System.nanoTime();
         for (int i = 0; i < n; i++) {
             try {
                 held.add(SocketChannel.open(new InetSocketAddress("localhost", port)));
@@ -151,11 +176,14 @@ public class Load {
                 failed++;
             }
         }
-        System.out.printf("idle connections opened=%d failed-to-open=%d%n", held.size(), failed);
+        System.out.printf("idle connections opened=%d failed-to-open=%d in %d ms%n", held.size(), failed,
+                (System.nanoTime() - opening) / 1_000_000);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long start = System.nanoTime();
         int status = -1;
+        int attempts = 0;
         while (System.nanoTime() - start < 120_000_000_000L) {
+            attempts++;
             try {
                 status = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/grading/evaluation"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
@@ -168,8 +196,38 @@ public class Load {
                 Thread.sleep(500);
             }
         }
-        System.out.printf("with %d idle connections held: a decision answered %d after %d ms%n", held.size(), status,
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("with %d idle connections held: a decision answered %d after %d ms (attempts: %d)%n", held.size(),
+                status, (System.nanoTime() - start) / 1_000_000, attempts);
+        // ten more, one after another, each on a fresh connection
+        long[] each = new long[10];
+        for (int i = 0; i < each.length; i++) {
+            long t = System.nanoTime();
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            int s = fresh.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/grading/evaluation"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"score\": 85}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            each[i] = s == 200 ? (System.nanoTime() - t) / 1_000_000 : -s;
+        }
+        System.out.println("ten more decisions on fresh connections, ms each (negative: status): " + java.util.Arrays.toString(each));
+        System.out.println("HOLDING");
+        Thread.sleep(Long.getLong("hold.seconds", 0) * 1000);
+        // how many of the held connections the server has closed by now (idle timeout)
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        int closed = 0;
+        for (SocketChannel c : held) {
+            c.configureBlocking(false);
+            try {
+                if (c.read(one) < 0) {
+                    closed++;
+                }
+            } catch (Exception e) {
+                closed++;
+            }
+            one.clear();
+        }
+        System.out.printf("after %d s: %d of the %d idle connections closed by the server%n",
+                (System.nanoTime() - opening) / 1_000_000_000L, closed, held.size());
         for (SocketChannel c : held) {
             c.close();
         }

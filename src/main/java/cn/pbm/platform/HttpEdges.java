@@ -19,9 +19,10 @@ import jakarta.enterprise.event.Observes;
  * <li>a 4xx the router itself produces (a malformed {@code %} escape in the path, a chunked body outgrowing
  * the size limit) is answered as {@code application/problem+json}.</li>
  * </ul>
- * What the HTTP codec refuses before any of our code runs (a request line over
+ * What the HTTP codec refuses before the router (a request line over
  * {@code quarkus.http.limits.max-initial-line-length}: 414; two {@code Content-Length} headers or another
- * malformed head: 400) keeps the codec's empty answer and the connection is closed; see docs/hardening.md.
+ * malformed head: 400; ...) is answered with an empty body: {@link CodecProblems}, on each connection, turns those
+ * into problem+json; see docs/hardening.md.
  */
 @ApplicationScoped
 public class HttpEdges implements HttpServerOptionsCustomizer {
@@ -31,23 +32,49 @@ public class HttpEdges implements HttpServerOptionsCustomizer {
         options.setHttp2ClearTextEnabled(false);
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
-            int status = ctx.statusCode();
-            if (status >= 400 && status < 500 && !ctx.response().ended() && !ctx.response().headWritten()) {
-                String title = switch (status) {
-                    case 413 -> "Payload too large";
-                    case 414 -> "URI too long";
-                    default -> "Bad request";
-                };
-                var problem = Problems.response(status, "http-" + status, title,
-                        "The HTTP request was refused before it reached an endpoint.", List.of()).getEntity();
-                ctx.response().setStatusCode(status)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                        .end(Json.encode(problem));
+    void install(@Observes Router router, PbmConfig config) {
+        int maxUriLength = config.http().maxUriLength();
+        // A URI longer than pbm.http.max-uri-length: 414 problem+json. The codec's own limit on the request line
+        // (quarkus.http.limits.max-initial-line-length) is set above it; a line beyond that is cut by the codec.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (ctx.request().uri().length() > maxUriLength) {
+                answer(ctx, 414);
                 return;
             }
             ctx.next();
         });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (!answer(ctx, ctx.statusCode())) {
+                ctx.next();
+            }
+        });
+        // A failure no failure handler could take (the path itself cannot be decoded, so no route matches it, nor
+        // any failure handler): the router's last resort per status.
+        for (int status : new int[] { 400, 413, 414, 431 }) {
+            router.errorHandler(status, ctx -> {
+                if (!answer(ctx, status) && !ctx.response().ended()) {
+                    ctx.response().setStatusCode(status).end();
+                }
+            });
+        }
+    }
+
+    /** Answers a 4xx of the HTTP layer as problem+json, if nothing of the answer has been written yet. */
+    private static boolean answer(io.vertx.ext.web.RoutingContext ctx, int status) {
+        if (status < 400 || status >= 500 || ctx.response().ended() || ctx.response().headWritten()) {
+            return false;
+        }
+        String title = switch (status) {
+            case 413 -> "Payload too large";
+            case 414 -> "URI too long";
+            case 431 -> "Request header fields too large";
+            default -> "Bad request";
+        };
+        var problem = Problems.response(status, "http-" + status, title,
+                "The HTTP request was refused before it reached an endpoint.", List.of()).getEntity();
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .end(Json.encode(problem));
+        return true;
     }
 }

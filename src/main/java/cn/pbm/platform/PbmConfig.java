@@ -45,6 +45,8 @@ public interface PbmConfig {
 
     Simulation simulation();
 
+    Http http();
+
     interface Engine {
         /** pbm.engine.memo-entries: answers remembered per rule-set version (0: none). */
         @WithDefault("20000")
@@ -145,5 +147,20 @@ public interface PbmConfig {
 
         /** pbm.simulation.samples: the shipped sample datasets offered to policy officers. */
         Optional<java.util.List<String>> samples();
+    }
+
+    /** Connections and the HTTP edge (docs/hardening.md, {@link Connections}, {@link HttpEdges}). */
+    interface Http {
+        /** pbm.http.max-connections: connections open at once (lowered to the open-file limit at start-up). */
+        @WithDefault("30000")
+        int maxConnections();
+
+        /** pbm.http.reserved-files: file descriptors kept for the service's own files, never for connections. */
+        @WithDefault("1024")
+        int reservedFiles();
+
+        /** pbm.http.max-uri-length: a longer URI is answered 414 problem+json. */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 }

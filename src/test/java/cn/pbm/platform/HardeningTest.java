@@ -228,11 +228,108 @@ class HardeningTest {
                 .statusCode(200).contentType(startsWith("application/json"));
     }
 
+    /**
+     * One whole answer from a raw socket: the head, then as many body bytes as its Content-Length says (or up to
+     * the end of the stream). A writer that is refused mid-body goes on in its own thread.
+     */
+    private String answer(String head, java.util.function.Consumer<OutputStream> body) throws Exception {
+        ConnectionLimitTest.ensureWatched(port); // the handler that writes these problems is on every watched connection
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread writer = new Thread(() -> body.accept(out));
+            writer.setDaemon(true);
+            writer.start();
+            InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int end = -1;
+            long length = -1;
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                read.write(buffer, 0, n);
+                String text = read.toString(StandardCharsets.ISO_8859_1);
+                if (end < 0 && (end = text.indexOf("\r\n\r\n")) >= 0) {
+                    var matcher = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text.substring(0, end));
+                    length = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+                }
+                if (end >= 0 && length >= 0 && read.size() >= end + 4 + length) {
+                    break;
+                }
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private String answer(String request) throws Exception {
+        return answer(request, out -> { });
+    }
+
+    /** The answer is a problem of the HTTP layer with this status, body and Content-Length in agreement. */
+    private static void assertProblem(String answer, int status) {
+        assertThat(answer).matches("(?s)HTTP/1\\.[01] " + status + " .*").containsIgnoringCase("content-type: application/problem+json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(body).contains("\"type\":\"urn:pbm:problem:http-" + status + "\"", "\"status\":" + status,
+                "\"title\":", "\"detail\":");
+        assertThat(answer).containsIgnoringCase("content-length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
+    }
+
     @Test
     void aBadPercentEscapeIsAProblem() throws Exception {
-        String answer = raw("POST /api/v1/grading/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"score\":85}");
-        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertProblem(answer("POST /api/v1/grading/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"score\":85}"), 400);
+        assertProblem(answer("POST /api/v1/grading/evaluation?explain=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"score\":85}"), 400);
+    }
+
+    @Test
+    void twoContentLengthsAreAProblem() throws Exception {
+        assertProblem(answer("POST /api/v1/grading/evaluation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 12\r\nContent-Length: 13\r\n\r\n{\"score\":85}"), 400);
+    }
+
+    @Test
+    void aRequestLineOver8KbIsA414Problem() throws Exception {
+        assertProblem(answer("GET /api/v1/grading/evaluation?x=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414);
+    }
+
+    @Test
+    void headersTooLargeAreA431Problem() throws Exception {
+        assertProblem(answer("POST /api/v1/grading/evaluation HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000)
+                + "\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"score\":85}"), 431);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413Problem() throws Exception {
+        byte[] chunk = (Integer.toHexString(1 << 20) + "\r\n" + " ".repeat(1 << 20) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertProblem(answer("POST /api/v1/grading/evaluation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", out -> {
+                    try {
+                        for (int i = 0; i < 70; i++) { // 70 MB, over the 64M limit
+                            out.write(chunk);
+                        }
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                    } catch (java.io.IOException e) {
+                        // refused mid-body: expected
+                    }
+                }), 413);
+    }
+
+    @Test
+    void aHeadRequestRefusedByTheCodecGetsNoBody() throws Exception {
+        String answer = answer("HEAD /api/v1/grading/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").endsWith("\r\n\r\n");
+    }
+
+    @Test
+    void aUriOver4KbIsA414Problem() throws Exception {
+        String answer = raw("POST /api/v1/grading/evaluation?explain=false&x=" + "a".repeat(5000) + " HTTP/1.1\r\n"
+                + "Host: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n"
+                + "{\"score\":85}");
+        assertThat(answer).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":414");
     }
 
     // --- 6. h2c ---
