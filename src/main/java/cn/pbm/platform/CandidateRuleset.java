@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNMessageType;
 import org.kie.dmn.api.core.DMNModel;
@@ -62,10 +61,9 @@ public class CandidateRuleset {
     private final long maxFileBytes;
     private final DMNValidator validator = DMNValidatorFactory.newValidator(List.of());
 
-    public CandidateRuleset(DecisionEngine engine,
-            @ConfigProperty(name = "pbm.simulation.max-file-bytes", defaultValue = "1048576") long maxFileBytes) {
+    public CandidateRuleset(DecisionEngine engine, PbmConfig config) {
         this.engine = engine;
-        this.maxFileBytes = maxFileBytes;
+        this.maxFileBytes = config.simulation().maxFileBytes();
     }
 
     @PreDestroy

@@ -20,7 +20,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.feel.runtime.events.FEELEvent;
@@ -91,8 +90,8 @@ public class RuleScenarios {
     private final Optional<String> directory;
     private volatile List<ScenarioFile> files;
 
-    public RuleScenarios(@ConfigProperty(name = "pbm.rulesets.directory") Optional<String> directory) {
-        this.directory = directory;
+    public RuleScenarios(PbmConfig config) {
+        this.directory = config.rulesets().directory();
     }
 
     /** Every shipped scenario file, parsed once. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,7 +36,8 @@ public class SimulationSamples {
 
     private final Map<String, Sample> samples = new LinkedHashMap<>();
 
-    public SimulationSamples(@ConfigProperty(name = "pbm.simulation.samples") Optional<List<String>> names) {
+    public SimulationSamples(PbmConfig config) {
+        Optional<List<String>> names = config.simulation().samples();
         JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         for (String name : names.orElse(List.of())) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -95,16 +93,15 @@ public class Simulations implements SimulationApi {
     Admission.Ticket ticket;
     @Inject
     Jurisdictions jurisdictions;
-    @ConfigProperty(name = "pbm.decision-log.file")
-    Optional<String> decisionLogFile;
-    @ConfigProperty(name = "pbm.time-zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
-    @ConfigProperty(name = "pbm.simulation.max-requests", defaultValue = "10000")
-    int maxRequests;
-    @ConfigProperty(name = "pbm.simulation.max-items", defaultValue = "20000")
-    int maxItems;
-    @ConfigProperty(name = "pbm.simulation.money-fields", defaultValue = "(?i).*(amount|budget|cuts).*")
-    Pattern moneyFields;
+    @Inject
+    PbmConfig config;
+    /** pbm.simulation.money-fields, compiled once. */
+    private Pattern moneyFields;
+
+    @jakarta.annotation.PostConstruct
+    void compileMoneyFields() {
+        moneyFields = Pattern.compile(config.simulation().moneyFields());
+    }
 
     @Override
     @RolesAllowed(Roles.POLICY_OFFICER)
@@ -139,9 +136,9 @@ public class Simulations implements SimulationApi {
         CandidateRuleset.Candidate candidate = candidates.build(baseline, request.getCandidate().getFiles());
         List<Request> dataset = dataset(request.getDataset(), id);
         long items = dataset.stream().mapToLong(r -> SimulationSamples.items(r.body())).sum();
-        if (items > maxItems) {
+        if (items > config.simulation().maxItems()) {
             throw new InvalidRequestException("/dataset", "the dataset holds " + items
-                    + " items, more than pbm.simulation.max-items (" + maxItems + ")");
+                    + " items, more than pbm.simulation.max-items (" + config.simulation().maxItems() + ")");
         }
         admission.admitItems(ticket, (int) Math.min(Integer.MAX_VALUE, 2 * items)); // each item is decided twice
         int limit = request.getLimit() == null ? 20 : request.getLimit();
@@ -188,7 +185,7 @@ public class Simulations implements SimulationApi {
         String version = request.getBaseline() == null ? null : request.getBaseline().getVersion();
         if (version == null) {
             try {
-                return catalog.inForce(request.getRulesetId(), LocalDate.now(zone), chain);
+                return catalog.inForce(request.getRulesetId(), LocalDate.now(config.timeZone()), chain);
             } catch (NoRulesetInForceException e) {
                 throw new InvalidRequestException("/baseline/version", "no version of " + request.getRulesetId()
                         + " is in force today; name the baseline version");
@@ -233,9 +230,9 @@ public class Simulations implements SimulationApi {
         } else {
             result.addAll(fromDecisionLog(dataset, rulesetId));
         }
-        if (result.size() > maxRequests) {
+        if (result.size() > config.simulation().maxRequests()) {
             throw new InvalidRequestException("/dataset", "the dataset holds " + result.size()
-                    + " requests, more than pbm.simulation.max-requests (" + maxRequests + ")");
+                    + " requests, more than pbm.simulation.max-requests (" + config.simulation().maxRequests() + ")");
         }
         return result;
     }
@@ -254,7 +251,7 @@ public class Simulations implements SimulationApi {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("/dataset/decisionLog/to", "must not be before from");
         }
-        Path file = decisionLogFile.filter(f -> !f.isBlank()).map(Path::of).orElseThrow(() ->
+        Path file = config.decisionLog().file().filter(f -> !f.isBlank()).map(Path::of).orElseThrow(() ->
                 new InvalidRequestException("/dataset/decisionLog", "the decision log is not written to a file "
                         + "(pbm.decision-log.file is not set): use requests or sample"));
         List<Request> result = new ArrayList<>();
@@ -284,14 +281,14 @@ public class Simulations implements SimulationApi {
                 }
                 LocalDate day;
                 try {
-                    day = OffsetDateTime.parse(entry.get("timestamp").asText()).atZoneSameInstant(zone).toLocalDate();
+                    day = OffsetDateTime.parse(entry.get("timestamp").asText()).atZoneSameInstant(config.timeZone()).toLocalDate();
                 } catch (java.time.format.DateTimeParseException e) {
                     continue;
                 }
                 String endpoint = entry.path("endpoint").asText();
                 if (used && !day.isBefore(from) && !day.isAfter(to) && endpoints.endpoint(endpoint) != null) {
                     result.add(new Request(endpoint, mapper.convertValue(entry.get("input"), asMap)));
-                    if (result.size() > maxRequests) {
+                    if (result.size() > config.simulation().maxRequests()) {
                         break; // refused by the caller with the limit named
                     }
                 }
