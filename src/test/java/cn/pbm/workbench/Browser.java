@@ -67,12 +67,7 @@ public final class Browser {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(1400, Math.max(800, ((Number) height).intValue() + 120)));
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return viewport(driver, name);
         } finally {
             driver.manage().window().setSize(before);
         }
