@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.BenchAccess;
 
@@ -59,8 +60,8 @@ public class GradingBenchmark {
         for (int i = 0; i < scores.length; i++) {
             doubles[i] = scores[i].doubleValue();
         }
-        decisionLayer = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai")));
-        decisionLayerMemoOff = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0));
+        decisionLayer = FamilyTables.using(BenchAccess.engine(ZoneId.of("Asia/Shanghai")), GradingTables::new);
+        decisionLayerMemoOff = FamilyTables.using(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0), GradingTables::new);
 
         kie = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
                 .fromResources(java.util.List.of(BenchAccess.resource("dmn/grading/evaluation-grade.dmn")))

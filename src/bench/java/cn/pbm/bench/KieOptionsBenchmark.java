@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.BenchAccess;
 
@@ -46,7 +47,7 @@ public class KieOptionsBenchmark {
             case "typecheck" -> System.setProperty("org.kie.dmn.runtime.typecheck", "true");
             default -> { }
         }
-        decisions = new GradingTables(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0)); // memo off: the options act on evaluation
+        decisions = FamilyTables.using(BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0), GradingTables::new); // memo off: the options act on evaluation
     }
 
     @Benchmark

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.BenchAccess;
 import cn.pbm.platform.DecisionEngine;
@@ -54,7 +55,7 @@ public class MonitoringBenchmark {
     @Setup
     public void setUp() {
         DecisionEngine engine = BenchAccess.engine(ZoneId.of("Asia/Shanghai"));
-        lights = new WarningTables(engine);
+        lights = FamilyTables.using(engine, WarningTables::new);
         ruleset = BenchAccess.version("warning.execution-monitoring", version);
         BigDecimal budget = new BigDecimal("1000000.00");
         BigDecimal[] scores = Scores.decimals();

@@ -2,12 +2,10 @@ package cn.pbm.budget;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import jakarta.inject.Singleton;
 
@@ -23,10 +21,11 @@ public class BudgetTables extends FamilyTables {
     public static final String ADMISSION_RULESET = "budget.project-library-admission";
     public static final String DEPARTMENT_RULESET = "budget.department-public-funds";
 
-    public BudgetTables(DecisionEngine engine) {
-        super(engine);
-    }
-
+    static final Shape<Requirement> REQUIREMENT = Shape.of(ADMISSION_RULESET, "exAnteReportRequirement",
+            Requirement.class);
+    static final Shape<Admission> ADMISSION = Shape.of(ADMISSION_RULESET, "admission", Admission.class);
+    /** The target-review gate (table targetReviewGate) has the last word on the verdict. */
+    static final Shape<Admission> GATE = Shape.of(ADMISSION_RULESET, "targetReviewGate", Admission.class);
     /**
      * @param exAnteConclusion the ex-ante grading's conclusion code, or null when no report was submitted
      * @param targetReview the target-review verdict code, or null when the caller did not send one
@@ -36,11 +35,10 @@ public class BudgetTables extends FamilyTables {
         DecisionOutcome outcome = engine.evaluate(ADMISSION_RULESET, inputs("newProject", newProject, "amount", amount,
                 "exAnteReportSubmitted", reportSubmitted, "exAnteConclusion", exAnteConclusion,
                 "targetReview", targetReview));
-        Requirement requirement = outcome.as("exAnteReportRequirement", Requirement.class);
-        // the target-review gate (table targetReviewGate) has the last word on the verdict
-        Admission gate = outcome.as("targetReviewGate", Admission.class);
+        Requirement requirement = outcome.as(REQUIREMENT);
+        Admission gate = outcome.as(GATE);
         return new Verdict(outcome, requirement.required(), requirement.reason(), gate.decision(),
-                gate.decisionLabel(), outcome.as("admission", Admission.class).reason(), gate.reason());
+                gate.decisionLabel(), outcome.as(ADMISSION).reason(), gate.reason());
     }
 
     /** Table exAnteReportRequirement. */
@@ -61,16 +59,9 @@ public class BudgetTables extends FamilyTables {
             @DecisionOutcome.OrNull String actionLabel, BigDecimal rate) {
     }
 
-    public DepartmentRuling department(LocalDate date, String overallGrade) {
-        return engine.evaluate(DEPARTMENT_RULESET, date, Map.of("overallGrade", overallGrade))
-                .as("publicFundsCut", DepartmentRuling.class);
-    }
+    static final Shape<DepartmentRuling> CUT = Shape.of(DEPARTMENT_RULESET, "publicFundsCut", DepartmentRuling.class);
 
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(ADMISSION_RULESET, "exAnteReportRequirement", Requirement.class),
-                DecisionShapes.Shape.of(ADMISSION_RULESET, "admission", Admission.class),
-                DecisionShapes.Shape.of(ADMISSION_RULESET, "targetReviewGate", Admission.class),
-                DecisionShapes.Shape.of(DEPARTMENT_RULESET, "publicFundsCut", DepartmentRuling.class));
+    public DepartmentRuling department(LocalDate date, String overallGrade) {
+        return engine.evaluate(DEPARTMENT_RULESET, date, Map.of("overallGrade", overallGrade)).as(CUT);
     }
 }

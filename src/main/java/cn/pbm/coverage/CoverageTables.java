@@ -1,12 +1,10 @@
 package cn.pbm.coverage;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.inject.Singleton;
@@ -20,17 +18,10 @@ public class CoverageTables extends FamilyTables {
 
     public static final String RULESET = "coverage.measures";
 
-    public CoverageTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<Measure> MEASURE = Shape.of(RULESET, "coverageMeasure", Measure.class);
 
     public Measure measure(Ruleset ruleset, String measure) {
-        return engine.evaluate(ruleset, Map.of("measure", measure)).as("coverageMeasure", Measure.class);
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(RULESET, "coverageMeasure", Measure.class));
+        return engine.evaluate(ruleset, Map.of("measure", measure)).as(MEASURE);
     }
 
     /**

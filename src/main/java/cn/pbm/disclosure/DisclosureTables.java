@@ -2,12 +2,9 @@ package cn.pbm.disclosure;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.inject.Singleton;
@@ -24,10 +21,6 @@ public class DisclosureTables extends FamilyTables {
     /** The kinds table's 截止方式 code for an item due with a draft submitted to the people's congress. */
     static final String WITH_DRAFT = "WITH_DRAFT";
 
-    public DisclosureTables(DecisionEngine engine) {
-        super(engine);
-    }
-
     /** The version of the kinds table and calendar in force on a trigger date (422 when none is). */
     public Ruleset kindsInForce(LocalDate triggerDate) {
         return engine.inForce(KINDS, triggerDate);
@@ -37,20 +30,25 @@ public class DisclosureTables extends FamilyTables {
         return engine.inForce(STATUS, asOf);
     }
 
+    static final Shape<KindRow> KIND = Shape.of(KINDS, "disclosureKind", KindRow.class);
+    static final Shape<Boolean> REQUIRED = Shape.of(KINDS, "disclosureRequired", Boolean.class);
+
     /** @param draftSubmittedOn the request's 草案报送人大之日, or null; the table uses it for WITH_DRAFT kinds */
     public KindRule kind(Ruleset ruleset, String kind, LocalDate triggerDate, LocalDate draftSubmittedOn) {
         DecisionOutcome outcome = engine.evaluate(ruleset,
                 inputs("kind", kind, "triggerDate", triggerDate, "draftSubmittedOn", draftSubmittedOn));
-        KindRow row = outcome.as("disclosureKind", KindRow.class);
+        KindRow row = outcome.as(KIND);
         if (WITH_DRAFT.equals(row.dueBy()) != (row.daysAllowed() == null)) {
             throw new IllegalStateException("the disclosure-kinds table of " + ruleset.id() + " " + ruleset.version()
                     + " gives days for a kind due with a draft, or none for a counted one: " + kind);
         }
         // a WITH_DRAFT kind without its draft date is refused by the request check before anything is decided
-        Boolean required = outcome.asOrNull("disclosureRequired", Boolean.class);
+        Boolean required = outcome.asOrNull(REQUIRED);
         return new KindRule(row.daysAllowed(), row.kindLabel(), row.obligation(), row.triggerEvent(), row.legalBasis(),
                 row.appliesFrom(), Boolean.TRUE.equals(required), row.exemptIfClassified(), row.dueBy());
     }
+
+    static final Shape<StatusRule> STATUS_ROW = Shape.of(STATUS, "deadlineStatus", StatusRule.class);
 
     /**
      * @param classified whether the item is classified AND its kind is one a classification exempts (the kinds
@@ -61,14 +59,7 @@ public class DisclosureTables extends FamilyTables {
             String dueBy) {
         return engine.evaluate(ruleset, inputs("dueBy", dueBy, "classified", classified, "required", required,
                 "completed", completed, "daysPastDue", daysPastDue == null ? null : BigDecimal.valueOf(daysPastDue)))
-                .as("deadlineStatus", StatusRule.class);
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(KINDS, "disclosureKind", KindRow.class),
-                DecisionShapes.Shape.of(KINDS, "disclosureRequired", Boolean.class),
-                DecisionShapes.Shape.of(STATUS, "deadlineStatus", StatusRule.class));
+                .as(STATUS_ROW);
     }
 
     /** The kinds table's row as the model gives it; no days for a kind due with a draft. */

@@ -1,11 +1,9 @@
 package cn.pbm.grading;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import jakarta.inject.Singleton;
 
@@ -19,18 +17,18 @@ public class GradingTables extends FamilyTables {
     public static final String EX_ANTE = "grading.ex-ante-assessment";
     public static final String EVALUATION_GRADE = "grading.evaluation-grade";
 
-    public GradingTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<ExAnteConclusion> CONCLUSION = Shape.of(EX_ANTE, "exAnteConclusion", ExAnteConclusion.class);
 
     /** 事前绩效评估结论 of an assessment score in [0, 100]. */
     public ExAnteConclusion exAnte(BigDecimal score) {
-        return engine.evaluate(EX_ANTE, Map.of("score", score)).as("exAnteConclusion", ExAnteConclusion.class);
+        return engine.evaluate(EX_ANTE, Map.of("score", score)).as(CONCLUSION);
     }
+
+    static final Shape<EvaluationGrade> GRADE = Shape.of(EVALUATION_GRADE, "evaluationGrade", EvaluationGrade.class);
 
     /** 绩效评价等级 of an evaluation score in [0, 100]. */
     public EvaluationGrade evaluationGrade(BigDecimal score) {
-        return engine.evaluate(EVALUATION_GRADE, Map.of("score", score)).as("evaluationGrade", EvaluationGrade.class);
+        return engine.evaluate(EVALUATION_GRADE, Map.of("score", score)).as(GRADE);
     }
 
     /** @param conclusion FEASIBLE, NEEDS_REVISION or INFEASIBLE, as the table says */
@@ -47,11 +45,5 @@ public class GradingTables extends FamilyTables {
         public String label() {
             return gradeLabel;
         }
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(EX_ANTE, "exAnteConclusion", ExAnteConclusion.class),
-                DecisionShapes.Shape.of(EVALUATION_GRADE, "evaluationGrade", EvaluationGrade.class));
     }
 }

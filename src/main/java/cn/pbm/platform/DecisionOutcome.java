@@ -78,6 +78,28 @@ public record DecisionOutcome(Ruleset ruleset, Map<String, Object> results, List
         return (List<T>) List.copyOf(read);
     }
 
+    /** The declared read {@code shape} (one value) of this outcome: {@link #as}, checked against the model at start-up. */
+    public <T> T as(DecisionShapes.Shape<T> shape) {
+        return as(declared(shape, false), shape.type());
+    }
+
+    /** The declared read {@code shape} of a decision that may give no value: {@link #asOrNull}. */
+    public <T> T asOrNull(DecisionShapes.Shape<T> shape) {
+        return asOrNull(declared(shape, false), shape.type());
+    }
+
+    /** The declared read {@code shape} of a collection: {@link #listOf}. */
+    public <T> List<T> listOf(DecisionShapes.Shape<T> shape) {
+        return listOf(declared(shape, true), shape.type());
+    }
+
+    private String declared(DecisionShapes.Shape<?> shape, boolean list) {
+        if (shape.list() != list || !shape.rulesetId().equals(ruleset.id())) {
+            throw new IllegalStateException("the read " + shape + " does not fit an outcome of " + ruleset.id());
+        }
+        return shape.decision();
+    }
+
     private String where(String decisionName) {
         return ruleset.id() + " " + ruleset.version() + " decision " + decisionName;
     }

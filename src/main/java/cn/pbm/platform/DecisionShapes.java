@@ -41,21 +41,22 @@ public class DecisionShapes {
 
     /** What a table adapter reads from which rule set. */
     public interface Declaring {
-        List<Shape> shapes();
+        List<Shape<?>> shapes();
     }
 
     /**
      * One typed read: the decision {@code decision} of rule set {@code rulesetId} read as {@code type} (as a list of
-     * {@code type} when {@code list}).
+     * {@code type} when {@code list}). A family's tables hold each read as a constant and read through it
+     * ({@link DecisionOutcome#as(Shape)}), so what is checked at start-up is what is read.
      */
-    public record Shape(String rulesetId, String decision, Class<?> type, boolean list) {
+    public record Shape<T>(String rulesetId, String decision, Class<T> type, boolean list) {
 
-        public static Shape of(String rulesetId, String decision, Class<?> type) {
-            return new Shape(rulesetId, decision, type, false);
+        public static <T> Shape<T> of(String rulesetId, String decision, Class<T> type) {
+            return new Shape<>(rulesetId, decision, type, false);
         }
 
-        public static Shape listOf(String rulesetId, String decision, Class<?> element) {
-            return new Shape(rulesetId, decision, element, true);
+        public static <T> Shape<T> listOf(String rulesetId, String decision, Class<T> element) {
+            return new Shape<>(rulesetId, decision, element, true);
         }
     }
 
@@ -69,7 +70,7 @@ public class DecisionShapes {
     public DecisionShapes(RulesetCatalog catalog, DecisionEngine engine, RulesetHealth health,
             List<Declaring> declaring) {
         for (Declaring tables : declaring) {
-            for (Shape shape : tables.shapes()) {
+            for (Shape<?> shape : tables.shapes()) {
                 List<Ruleset> versions = catalog.versions(shape.rulesetId());
                 if (versions.isEmpty()) {
                     throw new IllegalStateException(tables.getClass().getSimpleName() + " reads rule set "
@@ -93,7 +94,7 @@ public class DecisionShapes {
     }
 
     /** Why the model's decision does not fit the read, or empty when it does (or has no type to check). */
-    public static Optional<String> mismatch(DMNModel model, Shape shape) {
+    public static Optional<String> mismatch(DMNModel model, Shape<?> shape) {
         DecisionNode decision = model.getDecisionByName(shape.decision());
         String what = "decision '" + shape.decision() + "' read as " + (shape.list() ? "a list of " : "")
                 + shape.type().getSimpleName();

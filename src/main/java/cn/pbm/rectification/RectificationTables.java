@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.inject.Singleton;
@@ -22,13 +21,14 @@ public class RectificationTables extends FamilyTables {
     public static final String PERIODS = "rectification.periods";
     public static final String STATUS = "rectification.status";
 
-    public RectificationTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<DefaultPeriod> DEFAULT_PERIOD = Shape.of(PERIODS, "defaultPeriod", DefaultPeriod.class);
 
     public DefaultPeriod defaultPeriod(Ruleset ruleset, String source) {
-        return engine.evaluate(ruleset, Map.of("source", source)).as("defaultPeriod", DefaultPeriod.class);
+        return engine.evaluate(ruleset, Map.of("source", source)).as(DEFAULT_PERIOD);
     }
+
+    static final Shape<Status> STATUS_ROW = Shape.of(STATUS, "rectificationStatus", Status.class);
+    static final Shape<Consequence> CONSEQUENCES = Shape.listOf(STATUS, "consequences", Consequence.class);
 
     /**
      * @param effectiveness EFFECTIVE, NOT_EFFECTIVE or NOT_JUDGED (also for a rectification not completed)
@@ -39,16 +39,8 @@ public class RectificationTables extends FamilyTables {
         DecisionOutcome outcome = engine.evaluate(ruleset, inputs("completed", completed,
                 "effectiveness", effectiveness, "daysPastDue", BigDecimal.valueOf(daysPastDue),
                 "recurringProject", recurringProject));
-        Status status = outcome.as("rectificationStatus", Status.class);
-        return new Outcome(status.status(), status.statusLabel(), status.statusBasis(),
-                outcome.listOf("consequences", Consequence.class));
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(PERIODS, "defaultPeriod", DefaultPeriod.class),
-                DecisionShapes.Shape.of(STATUS, "rectificationStatus", Status.class),
-                DecisionShapes.Shape.listOf(STATUS, "consequences", Consequence.class));
+        Status status = outcome.as(STATUS_ROW);
+        return new Outcome(status.status(), status.statusLabel(), status.statusBasis(), outcome.listOf(CONSEQUENCES));
     }
 
     public record DefaultPeriod(int periodDays, String periodSource) {

@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import jakarta.inject.Singleton;
 
@@ -27,44 +26,53 @@ public class SelfEvaluationTables extends FamilyTables {
     public static final String REVIEW_FINDINGS = "self-evaluation.review-findings";
     public static final String REPORTED_SCORE = "self-evaluation.reported-score";
 
-    public SelfEvaluationTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<StandardWeight> WEIGHT = Shape.of(STANDARD_WEIGHTS, "standardWeight", StandardWeight.class);
 
     /** 标准分值 of a category code (OUTPUT, BENEFIT, SATISFACTION, EXECUTION). */
     public StandardWeight standardWeight(String category) {
-        return engine.evaluate(STANDARD_WEIGHTS, Map.of("category", category))
-                .as("standardWeight", StandardWeight.class);
+        return engine.evaluate(STANDARD_WEIGHTS, Map.of("category", category)).as(WEIGHT);
     }
+
+    static final Shape<ExecutionRow> EXECUTION_ROW = Shape.of(EXECUTION_SCORE, "executionAssessment",
+            ExecutionRow.class);
+    /** The rate is a decision of its own, with no value when there is no budget to divide by. */
+    static final Shape<BigDecimal> EXECUTION_RATE = Shape.of(EXECUTION_SCORE, "executionRate", BigDecimal.class);
 
     /** 预算执行率得分 and whether the rate needs a stated reason. */
     public ExecutionAssessment execution(BigDecimal annualBudget, BigDecimal executed, BigDecimal executionWeight) {
         DecisionOutcome outcome = engine.evaluate(EXECUTION_SCORE,
                 Map.of("annualBudget", annualBudget, "executed", executed, "executionWeight", executionWeight));
-        ExecutionRow row = outcome.as("executionAssessment", ExecutionRow.class);
-        return new ExecutionAssessment(outcome.asOrNull("executionRate", BigDecimal.class), row.score(),
-                row.reasonRequired());
+        ExecutionRow row = outcome.as(EXECUTION_ROW);
+        return new ExecutionAssessment(outcome.asOrNull(EXECUTION_RATE), row.score(), row.reasonRequired());
     }
+
+    static final Shape<QuantitativeAssessment> QUANTITATIVE_ROW = Shape.of(QUANTITATIVE, "indicatorAssessment",
+            QuantitativeAssessment.class);
 
     /** 定量指标得分 and whether the target was met. */
     public QuantitativeAssessment quantitative(String direction, BigDecimal weight, BigDecimal target, BigDecimal actual) {
         return engine.evaluate(QUANTITATIVE,
                 Map.of("direction", direction, "weight", weight, "target", target, "actual", actual))
-                .as("indicatorAssessment", QuantitativeAssessment.class);
+                .as(QUANTITATIVE_ROW);
     }
+
+    static final Shape<QualitativeAssessment> QUALITATIVE_ROW = Shape.of(QUALITATIVE, "bandAssessment",
+            QualitativeAssessment.class);
 
     /** Whether a qualitative indicator's assessed score lies in its achievement's band. */
     public QualitativeAssessment qualitative(String achievement, BigDecimal weight, BigDecimal assessedScore) {
         return engine.evaluate(QUALITATIVE,
                 Map.of("achievement", achievement, "weight", weight, "assessedScore", assessedScore))
-                .as("bandAssessment", QualitativeAssessment.class);
+                .as(QUALITATIVE_ROW);
     }
+
+    static final Shape<FindingText> FINDING = Shape.of(REVIEW_FINDINGS, "finding", FindingText.class);
 
     /** 复核意见 text of a finding code. */
     public String findingText(String code) {
         Map<String, Object> inputs = reviewInputs();
         inputs.put("code", code);
-        return engine.evaluate(REVIEW_FINDINGS, inputs).as("finding", FindingText.class).text();
+        return engine.evaluate(REVIEW_FINDINGS, inputs).as(FINDING).text();
     }
 
     /** Every input of the review-findings model, none given yet (the engine wants each one named). */
@@ -109,22 +117,13 @@ public class SelfEvaluationTables extends FamilyTables {
         return List.copyOf(hits);
     }
 
+    static final Shape<Boolean> CONSISTENT = Shape.of(REPORTED_SCORE, "scoreConsistent", Boolean.class);
+
     /** Whether the reported total agrees with the computed (rounded) total within the table's tolerance. */
     public boolean reportedScoreConsistent(BigDecimal reported, BigDecimal computed) {
         return engine.evaluate(REPORTED_SCORE,
                 Map.of("reportedTotalScore", reported, "computedTotalScore", computed))
-                .as("scoreConsistent", Boolean.class);
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(STANDARD_WEIGHTS, "standardWeight", StandardWeight.class),
-                DecisionShapes.Shape.of(EXECUTION_SCORE, "executionAssessment", ExecutionRow.class),
-                DecisionShapes.Shape.of(EXECUTION_SCORE, "executionRate", BigDecimal.class),
-                DecisionShapes.Shape.of(QUANTITATIVE, "indicatorAssessment", QuantitativeAssessment.class),
-                DecisionShapes.Shape.of(QUALITATIVE, "bandAssessment", QualitativeAssessment.class),
-                DecisionShapes.Shape.of(REVIEW_FINDINGS, "finding", FindingText.class),
-                DecisionShapes.Shape.of(REPORTED_SCORE, "scoreConsistent", Boolean.class));
+                .as(CONSISTENT);
     }
 
     public record StandardWeight(BigDecimal weight, String categoryLabel) {

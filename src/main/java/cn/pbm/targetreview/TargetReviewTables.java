@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.inject.Singleton;
@@ -21,9 +20,8 @@ public class TargetReviewTables extends FamilyTables {
 
     public static final String RULESET = "targetreview.target-review";
 
-    public TargetReviewTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<Verdict> VERDICT = Shape.of(RULESET, "verdict", Verdict.class);
+    static final Shape<Finding> FINDINGS = Shape.listOf(RULESET, "findings", Finding.class);
 
     /** One target as the tables see it; {@code indicator} only names it in a message. */
     public record TargetFacts(String dimension, String indicator, boolean quantitative, boolean hasValue,
@@ -69,18 +67,11 @@ public class TargetReviewTables extends FamilyTables {
     }
 
     private static Ruling ruling(DecisionOutcome outcome) {
-        Verdict verdict = outcome.as("verdict", Verdict.class);
-        return new Ruling(verdict.verdict(), verdict.verdictLabel(), verdict.revisionDays(),
-                outcome.listOf("findings", Finding.class));
+        Verdict verdict = outcome.as(VERDICT);
+        return new Ruling(verdict.verdict(), verdict.verdictLabel(), verdict.revisionDays(), outcome.listOf(FINDINGS));
     }
 
     /** Table verdict; {@code revisionDays} only for a project returned for revision. */
     public record Verdict(String verdict, String verdictLabel, @DecisionOutcome.OrNull Integer revisionDays) {
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(RULESET, "verdict", Verdict.class),
-                DecisionShapes.Shape.listOf(RULESET, "findings", Finding.class));
     }
 }

@@ -6,29 +6,21 @@ import java.util.List;
 
 /**
  * One monitored project as a rule fact: its money, its flags and the lights the decision tables gave it.
- * The follow-up rules (decisions/warning/*.drl) add their actions to it.
+ * The follow-up rules (decisions/warning/*.drl) read its components by name (the executable model takes a
+ * record's accessors as the properties) and add their actions to it.
+ *
+ * @param actions the actions in the order the rules fired (by salience); the rules' only write
  */
-public class MonitoringCase {
+public record MonitoringCase(BigDecimal budget, BigDecimal executed, BigDecimal forecastYearEndExecuted,
+        boolean directFunds, boolean implementationConditionsMet, String executionLight, List<String> targetLights,
+        List<FollowUp> actions) {
 
-    private final BigDecimal budget;
-    private final BigDecimal executed;
-    private final BigDecimal forecastYearEndExecuted;
-    private final boolean directFunds;
-    private final boolean implementationConditionsMet;
-    private final String executionLight;
-    private final List<String> targetLights;
-    private List<FollowUp> actions = List.of();
-
+    /** A project before the rules: no action yet. */
     public MonitoringCase(BigDecimal budget, BigDecimal executed, BigDecimal forecastYearEndExecuted,
             boolean directFunds, boolean implementationConditionsMet, String executionLight,
             List<String> targetLights) {
-        this.budget = budget;
-        this.executed = executed;
-        this.forecastYearEndExecuted = forecastYearEndExecuted;
-        this.directFunds = directFunds;
-        this.implementationConditionsMet = implementationConditionsMet;
-        this.executionLight = executionLight;
-        this.targetLights = targetLights;
+        this(budget, executed, forecastYearEndExecuted, directFunds, implementationConditionsMet, executionLight,
+                targetLights, new ArrayList<>(2));
     }
 
     public void addAction(String code, String label, String source) {
@@ -36,42 +28,6 @@ public class MonitoringCase {
     }
 
     public void addAction(String code, String label, String source, BigDecimal amount) {
-        if (actions.isEmpty()) {
-            actions = new ArrayList<>(2);
-        }
         actions.add(new FollowUp(code, label, source, amount));
-    }
-
-    /** The actions in the order the rules fired (by salience). */
-    public List<FollowUp> getActions() {
-        return actions;
-    }
-
-    public BigDecimal getBudget() {
-        return budget;
-    }
-
-    public BigDecimal getExecuted() {
-        return executed;
-    }
-
-    public BigDecimal getForecastYearEndExecuted() {
-        return forecastYearEndExecuted;
-    }
-
-    public boolean isDirectFunds() {
-        return directFunds;
-    }
-
-    public boolean isImplementationConditionsMet() {
-        return implementationConditionsMet;
-    }
-
-    public String getExecutionLight() {
-        return executionLight;
-    }
-
-    public List<String> getTargetLights() {
-        return targetLights;
     }
 }

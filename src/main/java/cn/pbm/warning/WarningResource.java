@@ -85,7 +85,7 @@ public class WarningResource implements MonitoringApi {
         WarningTally tally = new WarningTally();
         for (int i = 0; i < results.size(); i++) {
             ProjectWarning result = results.get(i);
-            List<FollowUp> followUps = ((MonitoringCase) facts.get(i + 1)).getActions();
+            List<FollowUp> followUps = ((MonitoringCase) facts.get(i + 1)).actions();
             List<FollowUpAction> actions = new ArrayList<>(followUps.size());
             for (FollowUp followUp : followUps) {
                 actions.add(new FollowUpAction()

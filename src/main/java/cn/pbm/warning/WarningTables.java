@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.pbm.api.model.MonitoredTarget;
-import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionOutcome;
-import cn.pbm.platform.DecisionShapes;
+import cn.pbm.platform.DecisionShapes.Shape;
 import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 import jakarta.inject.Singleton;
@@ -29,9 +28,9 @@ public class WarningTables extends FamilyTables {
     private static final String TIME_PROGRESS = "timeProgress";
     private static final String EXECUTION_RATE = "executionRate";
 
-    public WarningTables(DecisionEngine engine) {
-        super(engine);
-    }
+    static final Shape<String> EXECUTION_LIGHT = Shape.of(RULESET, "executionLight", String.class);
+    static final Shape<String> TARGET_LIGHTS = Shape.listOf(RULESET, "targetLights", String.class);
+    static final Shape<ProjectLight> PROJECT_LIGHT = Shape.of(RULESET, "projectLight", ProjectLight.class);
 
     public Lights of(Ruleset ruleset, LocalDate asOf, Project project) {
         boolean ratiosGiven = takesRatios(ruleset);
@@ -83,20 +82,13 @@ public class WarningTables extends FamilyTables {
     }
 
     private static Lights lights(DecisionOutcome outcome, Map<String, Object> inputs, boolean ratiosGiven) {
-        ProjectLight project = outcome.as("projectLight", ProjectLight.class);
+        ProjectLight project = outcome.as(PROJECT_LIGHT);
         BigDecimal timeProgress = ratiosGiven ? (BigDecimal) inputs.get(TIME_PROGRESS)
                 : outcome.as(TIME_PROGRESS, BigDecimal.class);
         BigDecimal executionRate = ratiosGiven ? (BigDecimal) inputs.get(EXECUTION_RATE)
                 : outcome.as(EXECUTION_RATE, BigDecimal.class);
-        return new Lights(timeProgress, executionRate, outcome.as("executionLight", String.class),
-                outcome.listOf("targetLights", String.class), project.light(), project.lightLabel());
-    }
-
-    @Override
-    public List<DecisionShapes.Shape> shapes() {
-        return List.of(DecisionShapes.Shape.of(RULESET, "executionLight", String.class),
-                DecisionShapes.Shape.listOf(RULESET, "targetLights", String.class),
-                DecisionShapes.Shape.of(RULESET, "projectLight", ProjectLight.class));
+        return new Lights(timeProgress, executionRate, outcome.as(EXECUTION_LIGHT), outcome.listOf(TARGET_LIGHTS),
+                project.light(), project.lightLabel());
     }
 
     /** Table projectLight: the worst light and its label. */

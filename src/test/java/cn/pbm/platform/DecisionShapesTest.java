@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +44,29 @@ class DecisionShapesTest {
     @Test
     void everyFamilysReadsFitEveryDeployedVersion() {
         RulesetHealth checked = new RulesetHealth();
-        List<DecisionShapes.Declaring> tables = List.of(new GradingTables(engine), new BudgetTables(engine),
-                new CoverageTables(engine), new DisclosureTables(engine), new RectificationTables(engine),
-                new SelfEvaluationTables(engine), new TargetReviewTables(engine), new WarningTables(engine));
+        List<DecisionShapes.Declaring> tables = Stream.<Supplier<FamilyTables>>of(GradingTables::new,
+                BudgetTables::new, CoverageTables::new, DisclosureTables::new, RectificationTables::new,
+                SelfEvaluationTables::new, TargetReviewTables::new, WarningTables::new)
+                .map(tablesOf -> (DecisionShapes.Declaring) FamilyTables.using(engine, tablesOf)).toList();
         new DecisionShapes(catalog, engine, checked, tables);
         assertThat(checked.problems()).isEmpty();
         assertThat(tables).allSatisfy(t -> assertThat(t.shapes()).isNotEmpty());
+    }
+
+    @Test
+    void aFamilysReadsAreItsShapeConstantsInTheOrderWritten() {
+        assertThat(FamilyTables.using(engine, GradingTables::new).shapes())
+                .extracting(DecisionShapes.Shape::rulesetId, DecisionShapes.Shape::decision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(GradingTables.EX_ANTE, "exAnteConclusion"),
+                        org.assertj.core.groups.Tuple.tuple(GradingTables.EVALUATION_GRADE, "evaluationGrade"));
+    }
+
+    @Test
+    void aReadOfAnotherRuleSetsOutcomeIsRefused() {
+        DecisionOutcome department = engine.evaluate(catalog.versions(BudgetTables.DEPARTMENT_RULESET).get(0),
+                Map.of("overallGrade", "POOR"));
+        assertThatThrownBy(() -> department.as(DecisionShapes.Shape.of(GradingTables.EX_ANTE, "publicFundsCut",
+                WithAColumnTooMany.class))).isInstanceOf(IllegalStateException.class).hasMessageContaining("does not fit");
     }
 
     /** The department table's columns are belowGood, action, actionLabel and rate; this asks for one more. */

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.api.model.MonitoredTarget;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.DecisionRecord;
@@ -39,7 +40,7 @@ class WarningTablesRatiosTest {
         catalog = new RulesetCatalog();
         DecisionEngine engine = new DecisionEngine(catalog, new DecisionRecord(), ZoneId.of("Asia/Shanghai"), 0, 256,
                 new RulesetHealth());
-        tables = new WarningTables(engine);
+        tables = FamilyTables.using(engine, WarningTables::new);
         v210 = catalog.version(WarningTables.RULESET, "2.1.0").orElseThrow();
         v220 = catalog.version(WarningTables.RULESET, "2.2.0").orElseThrow();
     }
