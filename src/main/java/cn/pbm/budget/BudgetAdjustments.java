@@ -20,6 +20,7 @@ import cn.pbm.api.model.DepartmentAdjustment;
 import cn.pbm.api.model.ProjectAdjustment;
 import cn.pbm.api.model.UnitNoNewRequests;
 import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.ModelCopy;
 import cn.pbm.platform.NoRulesetInForceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -137,12 +138,8 @@ public class BudgetAdjustments {
         BigDecimal cut = Money.output(department.getPublicFunds().multiply(ruling.rate()));
         BigDecimal recommended = Money.output(department.getPublicFunds().subtract(cut));
         totals.department(ruling.action() != null, cut, recommended);
-        return new DepartmentAdjustment()
+        return ModelCopy.of(ruling, DepartmentAdjustment.class) // the table's columns, as they are
                 .departmentId(department.getDepartmentId())
-                .belowGood(ruling.belowGood())
-                .action(ruling.action())
-                .actionLabel(ruling.actionLabel())
-                .rate(ruling.rate())
                 .publicFundsCut(cut)
                 .recommendedPublicFunds(recommended);
     }

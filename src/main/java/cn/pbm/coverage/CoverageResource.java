@@ -20,6 +20,7 @@ import cn.pbm.api.model.CoverageMissing;
 import cn.pbm.api.model.CoverageRequest;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.ModelCopy;
 import cn.pbm.platform.PbmConfig;
 import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Ruleset;
@@ -102,13 +103,7 @@ public class CoverageResource implements CoverageApi {
                 }
             }
         }
-        CoverageMeasure measure = new CoverageMeasure()
-                .label(rule.label())
-                .coveredBy(rule.coveredBy())
-                .scope(rule.scope())
-                .source(rule.source())
-                .goal(rule.goal())
-                .goalSource(rule.goalSource())
+        CoverageMeasure measure = ModelCopy.of(rule, CoverageMeasure.class) // the table's columns, as they are
                 .overall(overall.figures())
                 .byBudgetType(groups(byBudgetType))
                 .byKind(groups(byKind))

@@ -16,6 +16,7 @@ import cn.pbm.api.model.FieldError;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
 import cn.pbm.platform.FieldChecks;
+import cn.pbm.platform.ModelCopy;
 import cn.pbm.platform.NoRulesetInForceException;
 import cn.pbm.platform.PrimaryRuleset;
 import cn.pbm.platform.Problems;
@@ -91,18 +92,13 @@ public class DisclosureResource implements DisclosureApi {
         // the kinds table says which kinds a classification exempts (public disclosure only)
         boolean classified = Boolean.TRUE.equals(item.getClassified()) && rule.exemptIfClassified();
         boolean completed = item.getCompletedOn() != null;
-        DisclosureDeadlineResult result = new DisclosureDeadlineResult()
+        // the kinds table's columns as they are (what applies and exempts is used below, not shown), then the item's
+        DisclosureDeadlineResult result = ModelCopy.of(rule, DisclosureDeadlineResult.class, "required",
+                "exemptIfClassified")
                 .itemId(item.getItemId())
                 .kind(item.getKind())
-                .kindLabel(rule.label())
-                .obligation(rule.obligation())
-                .triggerEvent(rule.triggerEvent())
                 .triggerDate(item.getTriggerDate())
-                .daysAllowed(rule.daysAllowed())
-                .appliesFrom(rule.appliesFrom())
                 .completedOn(item.getCompletedOn())
-                .legalBasis(rule.legalBasis())
-                .dueBy(DisclosureDeadlineResult.DueByEnum.fromValue(rule.dueBy()))
                 .draftSubmittedOn(item.getDraftSubmittedOn())
                 .provisional(false);
         Long daysPastDue = null;

@@ -69,7 +69,7 @@ public class DisclosureTables extends FamilyTables {
     }
 
     /** One row of the kinds table, and whether it applies on the trigger date. */
-    public record KindRule(Integer daysAllowed, String label, String obligation, String triggerEvent, String legalBasis,
+    public record KindRule(Integer daysAllowed, String kindLabel, String obligation, String triggerEvent, String legalBasis,
             LocalDate appliesFrom, boolean required, boolean exemptIfClassified, String dueBy) {
 
         /** Due on the day the draft goes to the people's congress (the request's draftSubmittedOn), not counted. */

@@ -12,6 +12,7 @@ import cn.pbm.api.model.SelfEvaluationScore;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.DecisionEndpoints;
 import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.ModelCopy;
 import cn.pbm.platform.PrimaryRuleset;
 import io.quarkus.vertx.http.security.AuthorizationPolicy;
 import jakarta.inject.Inject;
@@ -38,17 +39,8 @@ public class SelfEvaluationResource implements SelfEvaluationApi {
         engine.forJurisdiction(form.getJurisdiction());
         ReviewPolicy policy = ReviewPolicy.load(decisions);
         SelfEvaluationRequestCheck.check(form, policy);
-        SelfEvaluationScore score = new FormScorer(decisions, grading, policy).score(form);
-        return new SelfEvaluationDecision()
-                .projectId(score.getProjectId())
-                .executionRate(score.getExecutionRate())
-                .executionScore(score.getExecutionScore())
-                .indicators(score.getIndicators())
-                .subtotals(score.getSubtotals())
-                .totalScore(score.getTotalScore())
-                .grade(SelfEvaluationDecision.GradeEnum.fromValue(score.getGrade().value()))
-                .gradeLabel(score.getGradeLabel())
-                .findings(score.getFindings());
+        // one form's answer is the batch's result for it, in the envelope of a single decision
+        return ModelCopy.of(new FormScorer(decisions, grading, policy).score(form), SelfEvaluationDecision.class);
     }
 
     @Override

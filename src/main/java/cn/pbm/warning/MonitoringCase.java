@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One monitored project as a rule fact: its money, its flags and the lights the decision tables gave it.
- * The follow-up rules (decisions/warning/*.drl) read its components by name (the executable model takes a
- * record's accessors as the properties) and add their actions to it.
+ * The follow-up rules (decisions/warning/*.drl) read its components by name in their conditions (the executable
+ * model takes a record's accessors as its properties) and add their actions to it.
  *
  * @param actions the actions in the order the rules fired (by salience); the rules' only write
  */
@@ -21,6 +21,16 @@ public record MonitoringCase(BigDecimal budget, BigDecimal executed, BigDecimal 
             List<String> targetLights) {
         this(budget, executed, forecastYearEndExecuted, directFunds, implementationConditionsMet, executionLight,
                 targetLights, new ArrayList<>(2));
+    }
+
+    /** Called by name in the RECALL_FUNDS consequence of the rule files (hashed: they stay as they are). */
+    public BigDecimal getBudget() {
+        return budget;
+    }
+
+    /** Called by name in the RECALL_FUNDS consequence of the rule files, with {@link #getBudget()}. */
+    public BigDecimal getForecastYearEndExecuted() {
+        return forecastYearEndExecuted;
     }
 
     public void addAction(String code, String label, String source) {

@@ -29,7 +29,7 @@ class FamilyLayoutTest {
 
     /** Classes beyond the roles, each documented in docs/adding-a-policy-family.md ("Extras today"). */
     static final Map<String, Set<String>> EXTRAS = Map.of(
-            "budget", Set.of("BudgetAdjustments", "ProjectLibraryAdmission", "ProjectRules", "Money"),
+            "budget", Set.of("BudgetAdjustments", "ProjectRules", "Money"),
             "disclosure", Set.of("Deadline", "DeadlineCounter", "HolidayCalendar", "DisclosureCalendars"),
             "selfevaluation", Set.of("FormScorer", "ReviewPolicy", "BatchSummary"),
             "warning", Set.of("FollowUp", "MonitoringCase", "MonitoringDate", "WarningTally"));
