@@ -80,8 +80,9 @@ public class AuditTrail {
             Span.current().setAttribute("pbm.rulesets", decision.rulesets().stream()
                     .map(r -> r.getId() + "@" + r.getVersion()).collect(java.util.stream.Collectors.joining(",")));
             Explanation explanation = record.explaining() ? decision.explanation() : null;
+            byte[] written = null;
             if (log.enabled()) {
-                log.write(new DecisionLogEntry()
+                written = log.write(new DecisionLogEntry()
                         .decisionId(record.decisionId())
                         .timestamp(OffsetDateTime.now())
                         .endpoint(endpoint)
@@ -94,6 +95,8 @@ public class AuditTrail {
             }
             if (record.explanationAsked()) {
                 envelopes.explain(response.getEntity(), decision);
+            } else if (written != null) { // the answer as the line has it, the same bytes: not serialised twice
+                response.setEntity(written, response.getEntityAnnotations(), response.getMediaType());
             }
         } else if (!success && log.enabled()) {
             List<FieldError> errors = response.getEntity() instanceof Problem problem ? problem.getErrors() : null;

@@ -149,9 +149,12 @@ public class DecisionLog {
     /**
      * As {@link #write(DecisionLogEntry, Object, Object, Explanation)}; {@code explanationOmitted}: the call did not
      * collect its explanation because it was certainly larger than the bound ({@link DecisionRecord#expectTables}),
-     * so the line lists it under {@code omitted} as if it had been measured.
+     * so the line lists it under {@code omitted} as if it had been measured. Returns the answer's JSON as the line
+     * keeps it when those bytes are also what the service's mapper writes for the answer itself (the line kept it
+     * whole and it has none of the three characters only the log escapes), so that the HTTP body need not serialise
+     * the answer a second time ({@link AuditTrail}, issue 19); null otherwise.
      */
-    void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation,
+    byte[] write(DecisionLogEntry entry, Object input, Object output, Explanation explanation,
             boolean explanationOmitted) {
         List<FieldError> errors = entry.getErrors();
         entry.input(null).output(null).explanation(null);
@@ -178,8 +181,10 @@ public class DecisionLog {
                 omitted.add("input");
             }
             Bounded out = bounded(output == null ? Map.of() : output, false, false);
+            byte[] answer = null;
             if (out.kept()) {
                 line.field("output").raw(out);
+                answer = output == null ? null : out.asWrittenPlain();
             } else {
                 line.field("outputSha256").string(sha256WithoutDecisionId(output));
                 line.field("outputBytes").number(out.size);
@@ -228,6 +233,7 @@ public class DecisionLog {
                     System.out.flush();
                 }
             }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write decision-log line for " + entry.getDecisionId(), e);
         }
@@ -291,7 +297,7 @@ public class DecisionLog {
     private static final class Bounded extends OutputStream {
         private final long limit;
         private final MessageDigest digest;
-        private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private ByteArrayOutputStream kept = new ByteArrayOutputStream(1024); // a small call's body: no regrowth
         boolean stopAtLimit;
         long size;
         String sha256;
@@ -336,6 +342,31 @@ public class DecisionLog {
             return kept != null;
         }
 
+        /**
+         * The kept JSON, if it has none of the escapes only {@link LineSafeEscapes} writes (a backslash, "u" and
+         * 2028, 2029 or 0085): then it is what the mapper writes without them, byte for byte; else null. The same
+         * text after an escaped backslash is taken for one too (the answer is then serialised again, as before).
+         */
+        byte[] asWrittenPlain() {
+            byte[] json = kept.toByteArray();
+            for (int i = 0; i + 5 < json.length; i++) {
+                if (json[i] == '\\' && json[i + 1] == 'u' && (isEscape(json, i + 2, "2028")
+                        || isEscape(json, i + 2, "2029") || isEscape(json, i + 2, "0085"))) {
+                    return null;
+                }
+            }
+            return json;
+        }
+
+        private static boolean isEscape(byte[] json, int at, String hex) {
+            for (int k = 0; k < 4; k++) {
+                if (json[at + k] != hex.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The kept JSON, copied to {@code to} as it is. */
         void copyTo(OutputStream to) throws IOException {
             kept.writeTo(to);
@@ -350,7 +381,7 @@ public class DecisionLog {
         private boolean empty;
 
         Line() {
-            super(2048);
+            super(8192); // a one-project monitoring line with its explanation is about 5.5 KB: no regrowth
         }
 
         /** Takes the closing brace of the entry's object away, to add fields after its own. */

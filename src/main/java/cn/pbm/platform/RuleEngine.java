@@ -17,6 +17,7 @@ import org.kie.api.builder.Results;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 import cn.pbm.api.model.FiredRule;
@@ -39,7 +40,12 @@ public class RuleEngine {
     private final RulesetCatalog catalog;
     private final DecisionRecord record;
     private final RulesetHealth health;
-    private final Map<Ruleset, KieBase> bases = new HashMap<>();
+    /**
+     * Drools' own pool of sessions, one per rule base: a stateless call runs on a stateful session taken from it
+     * and given back reset (its facts, agenda and event listeners cleared, {@code RuleEngineSessionPoolTest}), instead of
+     * a new session built and thrown away per call (issue 19). The pool grows to the calls under way at once.
+     */
+    private final Map<Ruleset, KieSessionsPool> pools = new HashMap<>();
     @jakarta.inject.Inject
     Evaluations evaluations;
 
@@ -53,7 +59,7 @@ public class RuleEngine {
                     .filter(f -> f.path().endsWith(".drl")).toList();
             if (!drlFiles.isEmpty()) {
                 try {
-                    bases.put(ruleset, compile(ruleset, drlFiles));
+                    pools.put(ruleset, compile(ruleset, drlFiles).newKieSessionsPool(1));
                 } catch (RuntimeException e) {
                     health.broken(ruleset, drlFiles.stream().map(Ruleset.RuleFile::path)
                             .collect(Collectors.joining(", ")), e);
@@ -67,15 +73,18 @@ public class RuleEngine {
         return execute(catalog.select(rulesetId, date, record), facts);
     }
 
-    /** Inserts every fact into one stateless session of this rule-set version and fires all rules. */
+    /**
+     * Inserts every fact into one stateless session of this rule-set version (on a pooled stateful session) and
+     * fires all rules; the {@code ?explain} listener is this call's own and leaves with the session.
+     */
     public RulesFired execute(Ruleset ruleset, Iterable<?> facts) {
-        KieBase base = bases.get(record.rulesOf(ruleset)); // a simulation's candidate keeps its baseline's rules
-        if (base == null) {
+        KieSessionsPool pool = pools.get(record.rulesOf(ruleset)); // a simulation's candidate keeps its baseline's rules
+        if (pool == null) {
             health.requireLoaded(ruleset);
             throw new IllegalArgumentException("rule set " + ruleset.id() + " " + ruleset.version()
                     + " has no DRL rules");
         }
-        StatelessKieSession session = base.newStatelessKieSession();
+        StatelessKieSession session = pool.newStatelessKieSession();
         List<FiredRule> fired = new ArrayList<>();
         if (record.explaining()) {
             RulesetRef reference = DecisionEngine.reference(ruleset);
@@ -92,6 +101,11 @@ public class RuleEngine {
         RulesFired run = new RulesFired(ruleset, List.copyOf(fired));
         evaluations.add(run);
         return run;
+    }
+
+    /** The session pool of a rule-set version (tests: {@code RuleEngineSessionPoolTest}). */
+    KieSessionsPool sessions(Ruleset ruleset) {
+        return pools.get(ruleset);
     }
 
     private static KieBase compile(Ruleset ruleset, List<Ruleset.RuleFile> files) {
