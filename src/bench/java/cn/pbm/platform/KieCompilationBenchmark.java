@@ -79,8 +79,12 @@ public class KieCompilationBenchmark {
         grading = runtime("dmn/grading/evaluation-grade.dmn", mode);
         gradingModel = grading.getModels().get(0);
         long middle = System.nanoTime();
-        monitoring = runtime("dmn/warning/monitoring-lights.2.2.0.dmn", mode);
-        monitoringModel = monitoring.getModels().get(0);
+        try {
+            monitoring = runtime("dmn/warning/monitoring-lights.2.2.0.dmn", mode);
+            monitoringModel = monitoring.getModels().get(0);
+        } catch (IllegalStateException e) { // the alpha network does not compile it: its benchmark fails alone
+            System.out.printf("%n%s: monitoring 2.2.0 does not compile: %s%n", mode, e.getCause());
+        }
         System.out.printf("%n%s: compile grading %d ms, monitoring 2.2.0 %d ms%n", mode,
                 (middle - start) / 1_000_000, (System.nanoTime() - middle) / 1_000_000);
         Random random = new Random(20261202);
