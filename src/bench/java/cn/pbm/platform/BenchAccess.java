@@ -17,8 +17,13 @@ public final class BenchAccess {
 
     /** With a memo of {@code memoEntries} answers per model (0: every call evaluates the model). */
     public static DecisionEngine engine(ZoneId zone, int memoEntries) {
+        return engine(zone, memoEntries, true);
+    }
+
+    /** {@code plainTables} false: every model by the KIE interpreter, none by the compiled fast path (issue 19). */
+    public static DecisionEngine engine(ZoneId zone, int memoEntries, boolean plainTables) {
         catalog = new RulesetCatalog();
-        return new DecisionEngine(catalog, new DecisionRecord(), zone, memoEntries, 256);
+        return new DecisionEngine(catalog, new DecisionRecord(), zone, memoEntries, 256, plainTables);
     }
 
     private static RulesetCatalog catalog;

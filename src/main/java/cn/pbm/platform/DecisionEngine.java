@@ -55,6 +55,8 @@ public class DecisionEngine {
     private final int parallelFrom;
     private final RulesetHealth health;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
+    /** pbm.engine.plain-tables: models made only of plain decision tables are evaluated by {@link PlainTables}. */
+    private final boolean plainTables;
     /** Null outside CDI (benchmarks): nothing collects the call's evaluations there. */
     @jakarta.inject.Inject
     Evaluations evaluations;
@@ -65,7 +67,13 @@ public class DecisionEngine {
     /** Outside the container (benchmarks): a version that does not compile fails here. */
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
             int parallelFrom) {
-        this(catalog, record, zone, memoEntries, parallelFrom, new RulesetHealth());
+        this(catalog, record, zone, memoEntries, parallelFrom, true);
+    }
+
+    /** As above; {@code plainTables} false: every model is evaluated by the KIE interpreter (benchmarks, tests). */
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
+            int parallelFrom, boolean plainTables) {
+        this(catalog, record, zone, memoEntries, parallelFrom, new RulesetHealth(), plainTables);
         if (!health.problems().isEmpty()) {
             throw new IllegalStateException("rule sets do not compile: " + health.problems());
         }
@@ -73,11 +81,18 @@ public class DecisionEngine {
 
     @Inject
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, PbmConfig config, RulesetHealth health) {
-        this(catalog, record, config.timeZone(), config.engine().memoEntries(), config.batch().parallelFrom(), health);
+        this(catalog, record, config.timeZone(), config.engine().memoEntries(), config.batch().parallelFrom(), health,
+                config.engine().plainTables());
     }
 
     public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
             int parallelFrom, RulesetHealth health) {
+        this(catalog, record, zone, memoEntries, parallelFrom, health, true);
+    }
+
+    public DecisionEngine(RulesetCatalog catalog, DecisionRecord record, ZoneId zone, int memoEntries,
+            int parallelFrom, RulesetHealth health, boolean plainTables) {
+        this.plainTables = plainTables;
         this.catalog = catalog;
         this.record = record;
         this.zone = zone;
@@ -88,7 +103,7 @@ public class DecisionEngine {
                     .filter(f -> f.path().endsWith(".dmn")).toList();
             if (dmnFiles.size() == 1) {
                 try {
-                    models.put(ruleset, compile(ruleset, dmnFiles.get(0), memoEntries));
+                    models.put(ruleset, compile(ruleset, dmnFiles.get(0), memoEntries, plainTables));
                 } catch (RuntimeException e) {
                     health.broken(ruleset, dmnFiles.get(0).path(), e);
                 }
@@ -191,6 +206,13 @@ public class DecisionEngine {
     private static DecisionOutcome decide(CompiledModel compiled, Ruleset ruleset, Map<String, Object> inputs,
             boolean explaining) {
         DecisionMemo.Answer answer = compiled.memo().recall(inputs, explaining);
+        if (answer == null && compiled.plain() != null) { // the compiled fast path; null: KIE decides
+            List<TableMatch> matches = explaining ? new ArrayList<>() : null;
+            Map<String, Object> results = compiled.plain().evaluate(inputs, matches);
+            if (results != null) {
+                answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
+            }
+        }
         if (answer == null) {
             List<TableMatch> matches = explaining ? new ArrayList<>() : null;
             DMNContext context = compiled.runtime().newContext();
@@ -256,7 +278,8 @@ public class DecisionEngine {
         return compiled == null ? java.util.Optional.empty() : java.util.Optional.of(compiled.model());
     }
 
-    private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries) {
+    private static CompiledModel compile(Ruleset ruleset, Ruleset.RuleFile file, int memoEntries,
+            boolean plainTables) {
         Resource resource = new ByteArrayResource(file.content());
         resource.setSourcePath(file.path());
         DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults()
@@ -275,7 +298,7 @@ public class DecisionEngine {
         runtime.addListener(new TableExplainer(compiled.get(0), ruleset));
         return new CompiledModel(runtime, compiled.get(0),
                 DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries),
-                OutcomeLabel.of(compiled.get(0)));
+                OutcomeLabel.of(compiled.get(0)), plainTables ? PlainTables.of(compiled.get(0), ruleset) : null);
     }
 
     /**
@@ -283,7 +306,7 @@ public class DecisionEngine {
      * (the caller keeps it for one call). Throws when it does not compile.
      */
     Object compileCandidate(Ruleset candidate, Ruleset.RuleFile file) {
-        return compile(candidate, file, 1000);
+        return compile(candidate, file, 1000, plainTables);
     }
 
     /** The compiled DMN model of a deployed version (null if it has none or did not compile). */
@@ -312,6 +335,7 @@ public class DecisionEngine {
         return ((CompiledModel) candidate).model();
     }
 
-    private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome) {
+    private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome,
+            PlainTables plain) {
     }
 }

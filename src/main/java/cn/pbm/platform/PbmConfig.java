@@ -51,6 +51,13 @@ public interface PbmConfig {
         /** pbm.engine.memo-entries: answers remembered per rule-set version (0: none). */
         @WithDefault("20000")
         int memoEntries();
+
+        /**
+         * pbm.engine.plain-tables: a model made only of plain decision tables is evaluated by the compiled fast path
+         * ({@link PlainTables}), proven identical to the KIE engine; false: every model by KIE (issue 19).
+         */
+        @WithDefault("true")
+        boolean plainTables();
     }
 
     interface Batch {

@@ -95,16 +95,36 @@ final class TableExplainer implements DMNRuntimeEventListener {
             table = tablesByName.get(event.getNodeName());
         }
         Map<String, Object> inputs = table == null ? Map.of() : table.inputValues(event.getResult().getContext(), this);
+        matches.add(match(ruleset, event.getNodeName(), table == null ? null : table.label(),
+                table == null ? null : table.table(), event.getMatches(), event.getSelected(), inputs));
+    }
+
+    /**
+     * The explanation of one decision table's evaluation: the rows that matched, the rows selected (each with its
+     * 依据 annotation) and the values of the input columns. The listener and the compiled fast path
+     * ({@link PlainTables}) both make it here, so the two cannot differ in form.
+     */
+    static TableMatch match(Ruleset ruleset, String decision, String label, DecisionTable table,
+            List<Integer> matched, List<Integer> selected, Map<String, Object> inputs) {
         List<MatchedRow> rows = new ArrayList<>();
-        for (Integer row : event.getSelected()) {
-            rows.add(new MatchedRow().row(row).annotation(table == null ? null : table.annotation(row)).inputs(inputs));
+        for (Integer row : selected) {
+            rows.add(new MatchedRow().row(row).annotation(table == null ? null : annotation(table, row)).inputs(inputs));
         }
-        matches.add(new TableMatch()
+        return new TableMatch()
                 .ruleset(DecisionEngine.reference(ruleset))
-                .decision(event.getNodeName())
-                .decisionLabel(table == null ? null : table.label())
-                .matchedRows(new ArrayList<>(event.getMatches()))
-                .rows(rows));
+                .decision(decision)
+                .decisionLabel(label)
+                .matchedRows(new ArrayList<>(matched))
+                .rows(rows);
+    }
+
+    private static String annotation(DecisionTable table, int row) {
+        if (row < 1 || row > table.getRule().size()) {
+            return null;
+        }
+        DecisionRule rule = table.getRule().get(row - 1);
+        List<String> texts = rule.getAnnotationEntry().stream().map(RuleAnnotation::getText).toList();
+        return texts.isEmpty() ? null : String.join(" | ", texts);
     }
 
     private Object evaluate(String expression, DMNContext context) {
@@ -113,15 +133,6 @@ final class TableExplainer implements DMNRuntimeEventListener {
     }
 
     private record Table(String name, String label, DecisionTable table) {
-
-        String annotation(int row) {
-            if (row < 1 || row > table.getRule().size()) {
-                return null;
-            }
-            DecisionRule rule = table.getRule().get(row - 1);
-            List<String> texts = rule.getAnnotationEntry().stream().map(RuleAnnotation::getText).toList();
-            return texts.isEmpty() ? null : String.join(" | ", texts);
-        }
 
         Map<String, Object> inputValues(DMNContext context, TableExplainer explainer) {
             Map<String, Object> values = new LinkedHashMap<>();
