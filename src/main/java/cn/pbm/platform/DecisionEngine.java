@@ -160,7 +160,7 @@ public class DecisionEngine {
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
     public DecisionOutcome evaluate(Ruleset ruleset, Map<String, Object> inputs) {
         CompiledModel compiled = model(ruleset);
-        DecisionOutcome outcome = decide(compiled, ruleset, inputs, record.explaining());
+        DecisionOutcome outcome = decide(compiled, ruleset, inputs, record.explaining(), true);
         if (evaluations != null) {
             evaluations.add(outcome);
         }
@@ -177,9 +177,10 @@ public class DecisionEngine {
             record.expectTables(items.size()); // may drop an explanation the log would leave out anyway
         }
         boolean explaining = record.explaining();
+        boolean large = items.size() >= parallelFrom;
         DecisionOutcome[] outcomes = new DecisionOutcome[items.size()];
-        InChunks.run(items.size(), items.size() >= parallelFrom, () -> null,
-                (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining));
+        InChunks.run(items.size(), large, () -> null,
+                (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining, !large));
         List<DecisionOutcome> all = List.of(outcomes);
         if (evaluations != null) {
             evaluations.addEach(ruleset, all);
@@ -187,10 +188,15 @@ public class DecisionEngine {
         return all;
     }
 
-    /** One evaluation, with its matched rows when {@code explaining}. Safe on any thread. */
+    /**
+     * One evaluation, with its matched rows when {@code explaining}. Safe on any thread. {@code structuredMemo}:
+     * inputs with lists and contexts of plain values may be answered from the memo too (not for a large batch,
+     * whose items rarely repeat).
+     */
     private static DecisionOutcome decide(CompiledModel compiled, Ruleset ruleset, Map<String, Object> inputs,
-            boolean explaining) {
-        DecisionMemo.Answer answer = compiled.memo().recall(inputs, explaining);
+            boolean explaining, boolean structuredMemo) {
+        Object key = compiled.memo().key(inputs, structuredMemo);
+        DecisionMemo.Answer answer = compiled.memo().recall(key, explaining);
         if (answer == null) {
             List<TableMatch> matches = explaining ? new ArrayList<>() : null;
             DMNContext context = compiled.runtime().newContext();
@@ -205,7 +211,7 @@ public class DecisionEngine {
             for (DMNDecisionResult decision : result.getDecisionResults()) {
                 results.put(decision.getDecisionName(), decision.getResult());
             }
-            answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
+            answer = compiled.memo().remember(key, Collections.unmodifiableMap(results), matches);
         }
         return new DecisionOutcome(ruleset, answer.results(),
                 explaining && answer.matches() != null ? answer.matches() : List.of(),
