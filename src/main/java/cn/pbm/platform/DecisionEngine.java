@@ -314,6 +314,11 @@ public class DecisionEngine {
         return compiled.runtime().evaluateByName(compiled.model(), context, decisions.toArray(String[]::new));
     }
 
+    /** How many answers the memo of a deployed version holds (tests). */
+    int memoSize(Ruleset ruleset) {
+        return models.get(ruleset).memo().size();
+    }
+
     static DMNModel modelOf(Object candidate) {
         return ((CompiledModel) candidate).model();
     }
