@@ -175,7 +175,7 @@ public class DecisionEngine {
     /** Evaluates every decision of one deployed rule-set version's DMN model. */
     public DecisionOutcome evaluate(Ruleset ruleset, Map<String, Object> inputs) {
         CompiledModel compiled = model(ruleset);
-        DecisionOutcome outcome = decide(compiled, ruleset, inputs, record.explaining());
+        DecisionOutcome outcome = decide(compiled, ruleset, inputs, record.explaining(), true);
         if (evaluations != null) {
             evaluations.add(outcome);
         }
@@ -192,9 +192,10 @@ public class DecisionEngine {
             record.expectTables(items.size()); // may drop an explanation the log would leave out anyway
         }
         boolean explaining = record.explaining();
+        boolean large = items.size() >= parallelFrom;
         DecisionOutcome[] outcomes = new DecisionOutcome[items.size()];
-        InChunks.run(items.size(), items.size() >= parallelFrom, () -> null,
-                (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining));
+        InChunks.run(items.size(), large, () -> null,
+                (unused, i) -> outcomes[i] = decide(compiled, ruleset, items.get(i), explaining, !large));
         List<DecisionOutcome> all = List.of(outcomes);
         if (evaluations != null) {
             evaluations.addEach(ruleset, all);
@@ -202,15 +203,20 @@ public class DecisionEngine {
         return all;
     }
 
-    /** One evaluation, with its matched rows when {@code explaining}. Safe on any thread. */
+    /**
+     * One evaluation, with its matched rows when {@code explaining}. Safe on any thread. {@code structuredMemo}:
+     * inputs with lists and contexts of plain values may be answered from the memo too (not for a large batch,
+     * whose items rarely repeat).
+     */
     private static DecisionOutcome decide(CompiledModel compiled, Ruleset ruleset, Map<String, Object> inputs,
-            boolean explaining) {
-        DecisionMemo.Answer answer = compiled.memo().recall(inputs, explaining);
+            boolean explaining, boolean structuredMemo) {
+        Object key = compiled.memo().key(inputs, structuredMemo);
+        DecisionMemo.Answer answer = compiled.memo().recall(key, explaining);
         if (answer == null && compiled.plain() != null) { // the compiled fast path; null: KIE decides
             List<TableMatch> matches = explaining ? new ArrayList<>() : null;
             Map<String, Object> results = compiled.plain().evaluate(inputs, matches);
             if (results != null) {
-                answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
+                answer = compiled.memo().remember(key, Collections.unmodifiableMap(results), matches);
             }
         }
         if (answer == null) {
@@ -227,7 +233,7 @@ public class DecisionEngine {
             for (DMNDecisionResult decision : result.getDecisionResults()) {
                 results.put(decision.getDecisionName(), decision.getResult());
             }
-            answer = compiled.memo().remember(inputs, Collections.unmodifiableMap(results), matches);
+            answer = compiled.memo().remember(key, Collections.unmodifiableMap(results), matches);
         }
         return new DecisionOutcome(ruleset, answer.results(),
                 explaining && answer.matches() != null ? answer.matches() : List.of(),
@@ -329,6 +335,11 @@ public class DecisionEngine {
         DMNContext context = compiled.runtime().newContext();
         inputs.forEach(context::set);
         return compiled.runtime().evaluateByName(compiled.model(), context, decisions.toArray(String[]::new));
+    }
+
+    /** How many answers the memo of a deployed version holds (tests). */
+    int memoSize(Ruleset ruleset) {
+        return models.get(ruleset).memo().size();
     }
 
     static DMNModel modelOf(Object candidate) {
