@@ -39,13 +39,13 @@ log_done() {
 # wrk against one endpoint: $1 connections, $2 path, $3 seconds, then the wrk options (script or body)
 measure() {
   local c=$1 path=$2 secs=$3; shift 3
-  local f="$out/wrk-$c-${path//[\/:]/_}.txt"
+  local f="$out/wrk-$c-${path//[\/:]/_}${LABEL:+-$LABEL}.txt"
   wrk -t2 -c$c -d${secs}s --latency "$@" "http://localhost:$port$path" > "$f"
   rps=$(awk '/Requests\/sec/{print $2}' "$f")
   p50=$(awk '/^ +50%/{print $2}' "$f")
   p99=$(awk '/^ +99%/{print $2}' "$f")
   errors=$(grep -E "Non-2xx|Socket errors" "$f" || true)
-  echo "connections=$c path=$path requests/s=$rps p50=$p50 p99=$p99 load=$(cut -d' ' -f1 /proc/loadavg) $errors"
+  echo "connections=$c path=$path${LABEL:+ ($LABEL)} requests/s=$rps p50=$p50 p99=$p99 load=$(cut -d' ' -f1 /proc/loadavg) $errors"
   log_done
 }
 
@@ -68,6 +68,22 @@ local i = 0
 request = function()
   i = i % #scores + 1
   return wrk.format(nil, nil, nil, '{"score": ' .. scores[i] .. '}')
+end
+LUA
+  # monitoring of one project whose amounts were never seen before (the memo of answers misses on every call)
+  cat > "$out/monitoring-unseen.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("seed", threads) end
+function init(args) math.randomseed(seed * 7919 + os.time()) end
+request = function()
+  local executed = string.format("%d.%02d", math.random(0, 999999), math.random(0, 99))
+  local actual = math.random(0, 200)
+  return wrk.format(nil, nil, nil, '{"asOf": "2023-10-31", "projects": [{"projectId": "XY-2023-0001", '
+    .. '"projectName": "农村道路养护", "department": "县交通运输局", "budget": 1000000.00, "executed": ' .. executed
+    .. ', "directFunds": false, "implementationConditionsMet": true, "forecastYearEndExecuted": null, "targets": '
+    .. '[{"name": "养护里程（公里）", "direction": "AT_LEAST", "expected": 100, "actual": ' .. actual .. '}]}]}')
 end
 LUA
   rm -f "$out/endpoints.txt"
@@ -101,6 +117,7 @@ LUA
     measure $c /bench/echo 20 -s "$out/post.lua"
     measure $c /api/v1/grading/evaluation 20 -s "$out/post.lua"
     measure $c /api/v1/monitoring/warnings 20 -s "$out/monitoring-warnings.lua"
+    LABEL=unseen measure $c /api/v1/monitoring/warnings 20 -s "$out/monitoring-unseen.lua" # amounts never seen: no memo
   done
   echo "== every other decision endpoint, 16 connections (p99 target 10 ms), the floor measured again after them"
   while read -r path script; do
