@@ -204,9 +204,9 @@ class RuleEngineSessionPoolTest {
     }
 
     private static MonitoringCase[] copies(List<MonitoringCase> cases) {
-        return cases.stream().map(c -> new MonitoringCase(c.getBudget(), c.getExecuted(),
-                c.getForecastYearEndExecuted(), c.isDirectFunds(), c.isImplementationConditionsMet(),
-                c.getExecutionLight(), c.getTargetLights())).toArray(MonitoringCase[]::new);
+        return cases.stream().map(c -> new MonitoringCase(c.budget(), c.executed(),
+                c.forecastYearEndExecuted(), c.directFunds(), c.implementationConditionsMet(),
+                c.executionLight(), c.targetLights())).toArray(MonitoringCase[]::new);
     }
 
     /** The actions a new, unpooled session gives the same facts (the engine before the pool). */
@@ -221,7 +221,7 @@ class RuleEngineSessionPoolTest {
         List<String> codes = new ArrayList<>();
         for (Object fact : facts) {
             if (fact instanceof MonitoringCase monitoringCase) {
-                for (FollowUp action : monitoringCase.getActions()) {
+                for (FollowUp action : monitoringCase.actions()) {
                     codes.add(facts.indexOf(fact) + ":" + action.code() + ":" + action.amount());
                 }
             }
