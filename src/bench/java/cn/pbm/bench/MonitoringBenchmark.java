@@ -28,8 +28,10 @@ import cn.pbm.warning.WarningTables;
 /**
  * The monitoring light decision (time progress, execution rate, execution light, one target light, project light)
  * through {@link WarningTables}, as the endpoint calls it: for one project, and for a list of 1,000 (ms per list);
- * for two versions of the default profile: 2.1.0 (the two ratios computed in Java and passed to the model, kept for
- * replay) and 2.2.0 (asOf, executed and budget passed, the model computes the ratios; issue 13 item 3).
+ * for three versions of the default profile: 2.1.0 (the two ratios computed in Java and passed to the model, kept for
+ * replay), 2.2.0 (asOf, executed and budget passed, the model computes the ratios; issue 13 item 3, kept for replay)
+ * and 2.2.1 (the same decisions in cheaper FEEL forms: the ratio decisions typed number, the days of the year by
+ * the leap rule; issue 19). {@code JMH_FILTER='MonitoringBenchmark' bash src/bench/run.sh jmh} compares them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,7 +43,7 @@ public class MonitoringBenchmark {
 
     private static final LocalDate AS_OF = LocalDate.of(2023, 10, 31);
 
-    @Param({"2.1.0", "2.2.0"})
+    @Param({"2.1.0", "2.2.0", "2.2.1"})
     public String version;
 
     private final WarningTables.Project[] projects = new WarningTables.Project[Scores.SIZE];

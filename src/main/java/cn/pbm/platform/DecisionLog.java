@@ -180,14 +180,18 @@ public class DecisionLog {
             } else {
                 omitted.add("input");
             }
-            Bounded out = bounded(output == null ? Map.of() : output, false, false);
+            // issue 19 (the 100k batch): the answer is written once up to the bound; one over it is serialised once
+            // more for its size and its hash without decisionId together (they were two passes over 77 MB of JSON)
+            Bounded out = bounded(output == null ? Map.of() : output, output != null, false);
             byte[] answer = null;
             if (out.kept()) {
                 line.field("output").raw(out);
                 answer = output == null ? null : out.asWrittenPlain();
             } else {
-                line.field("outputSha256").string(sha256WithoutDecisionId(output));
-                line.field("outputBytes").number(out.size);
+                AsideDecisionId whole = output == null ? null : sizeAndSha256WithoutDecisionId(output); // null: not an object
+                long size = whole != null ? whole.size : bounded(output == null ? Map.of() : output, false, false).size;
+                line.field("outputSha256").string(whole != null ? whole.sha256() : sha256WithoutDecisionId(output));
+                line.field("outputBytes").number(size);
                 omitted.add("output");
             }
             if (explanation != null) {
@@ -256,6 +260,180 @@ public class DecisionLog {
             mapper.writeValue(generator, output);
         }
         return hashed.finish().sha256;
+    }
+
+    /**
+     * In one pass: the size of an answer's whole JSON (as {@link #bounded} counts it) and the SHA-256 of the same JSON
+     * without its top-level {@code decisionId} member, byte for byte what {@link #sha256WithoutDecisionId} hashes:
+     * the bytes of that member (and the comma that joined it to the others) are counted but not hashed.
+     */
+    private AsideDecisionId sizeAndSha256WithoutDecisionId(Object output) throws IOException {
+        AsideDecisionId sink = new AsideDecisionId();
+        DecisionIdAside aside = new DecisionIdAside(generator(sink), sink);
+        try (JsonGenerator generator = aside) {
+            mapper.writeValue(generator, output);
+        }
+        return aside.unsupported || !aside.started ? null : sink;
+    }
+
+    /** Counts every byte; hashes every byte but those of the answer's top-level decisionId member. */
+    private static final class AsideDecisionId extends OutputStream {
+        private final MessageDigest digest;
+        long size;
+        boolean aside;
+        boolean dropComma;
+
+        AsideDecisionId() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            size += len;
+            if (aside || len == 0) {
+                return;
+            }
+            if (dropComma) { // the member left out was the first: the comma after it goes too
+                dropComma = false;
+                if (b[off] == ',') {
+                    off++;
+                    len--;
+                }
+            }
+            digest.update(b, off, len);
+        }
+
+        /** Hashes a byte that was written while aside (the opening brace, once a member is kept). */
+        void hash(char ascii) {
+            digest.update((byte) ascii);
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /**
+     * Tells its {@link AsideDecisionId} which bytes {@link #sha256WithoutDecisionId}'s filter would leave out: the
+     * top-level decisionId member with the comma that joins it to the others, and the braces of a top-level object
+     * left with no member at all (the filter writes nothing for it). An answer that is not a JSON object is marked
+     * {@link #unsupported} (the caller then hashes it the old way).
+     */
+    private static final class DecisionIdAside extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        private final AsideDecisionId sink;
+        private boolean started;
+        boolean unsupported;
+        private boolean opening; // the top-level "{" is written but not hashed: no member kept yet
+        private boolean inDecisionId;
+        private boolean decisionIdFirst;
+
+        DecisionIdAside(JsonGenerator generator, AsideDecisionId sink) {
+            super(generator, true);
+            this.sink = sink;
+        }
+
+        private boolean topLevel() {
+            com.fasterxml.jackson.core.JsonStreamContext context = delegate.getOutputContext();
+            return context.inObject() && context.getParent() != null && context.getParent().inRoot();
+        }
+
+        private void root(boolean object) throws IOException {
+            if (!started) {
+                started = true;
+                unsupported = !object;
+                if (object) {
+                    delegate.flush();
+                    sink.aside = true;
+                    opening = true;
+                }
+            }
+        }
+
+        private void member(String name) throws IOException {
+            if (unsupported || !topLevel()) {
+                return;
+            }
+            delegate.flush();
+            if ("decisionId".equals(name)) {
+                decisionIdFirst = delegate.getOutputContext().getEntryCount() == 0;
+                inDecisionId = true;
+                sink.aside = true;
+                return;
+            }
+            sink.aside = false;
+            sink.dropComma = inDecisionId && decisionIdFirst;
+            inDecisionId = false;
+            if (opening) {
+                opening = false;
+                sink.hash('{');
+            }
+        }
+
+        @Override
+        public void writeStartObject() throws IOException {
+            root(true);
+            super.writeStartObject();
+        }
+
+        @Override
+        public void writeStartObject(Object forValue) throws IOException {
+            root(true);
+            super.writeStartObject(forValue);
+        }
+
+        @Override
+        public void writeStartObject(Object forValue, int size) throws IOException {
+            root(true);
+            super.writeStartObject(forValue, size);
+        }
+
+        @Override
+        public void writeStartArray() throws IOException {
+            root(false);
+            super.writeStartArray();
+        }
+
+        @Override
+        public void writeStartArray(Object forValue, int size) throws IOException {
+            root(false);
+            super.writeStartArray(forValue, size);
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            member(name);
+            super.writeFieldName(name);
+        }
+
+        @Override
+        public void writeFieldName(SerializableString name) throws IOException {
+            member(name.getValue());
+            super.writeFieldName(name);
+        }
+
+        @Override
+        public void writeEndObject() throws IOException {
+            boolean top = !unsupported && topLevel();
+            if (top) {
+                delegate.flush();
+                sink.aside = opening; // an object left empty is not written at all
+                inDecisionId = false;
+            }
+            super.writeEndObject();
+            if (top) {
+                delegate.flush();
+                sink.aside = false;
+            }
+        }
     }
 
     /**

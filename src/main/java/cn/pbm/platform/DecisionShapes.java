@@ -183,19 +183,16 @@ public class DecisionShapes {
             if (!(value instanceof Map<?, ?> row)) {
                 throw new IllegalStateException(where + " is not a context but " + value);
             }
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] args = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                types[i] = c.getType();
-                args[i] = read(row.get(c.getName()), c.getGenericType(), where + "." + c.getName(),
-                        c.getType().isPrimitive() || !c.isAnnotationPresent(DecisionOutcome.OrNull.class));
+            RecordShape shape = RECORDS.get(raw);
+            Object[] args = new Object[shape.names.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = read(row.get(shape.names[i]), shape.types[i], where + "." + shape.names[i], shape.required[i]);
             }
             try {
-                var constructor = raw.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-                return constructor.newInstance(args);
+                if (shape.constructor == null) {
+                    throw shape.missing;
+                }
+                return shape.constructor.newInstance(args);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot make a " + raw.getSimpleName() + " of " + where, e);
             }
@@ -212,6 +209,50 @@ public class DecisionShapes {
             return value;
         }
         throw new IllegalStateException(where + " is not " + raw.getSimpleName() + " but " + value);
+    }
+
+    /**
+     * A record's components and canonical constructor, looked up once per record type (issue 19: reflection on every
+     * read, 100,000 times in a county's list, cost more than the read itself).
+     */
+    private static final ClassValue<RecordShape> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
+
+    private static final class RecordShape {
+        final String[] names;
+        final Type[] types;
+        final boolean[] required;
+        final java.lang.reflect.Constructor<?> constructor;
+        final ReflectiveOperationException missing;
+
+        RecordShape(Class<?> raw) {
+            RecordComponent[] components = raw.getRecordComponents();
+            names = new String[components.length];
+            types = new Type[components.length];
+            required = new boolean[components.length];
+            Class<?>[] classes = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                names[i] = c.getName();
+                types[i] = c.getGenericType();
+                classes[i] = c.getType();
+                required[i] = c.getType().isPrimitive() || !c.isAnnotationPresent(DecisionOutcome.OrNull.class);
+            }
+            java.lang.reflect.Constructor<?> found = null;
+            ReflectiveOperationException problem = null;
+            try {
+                found = raw.getDeclaredConstructor(classes);
+                found.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                problem = e;
+            }
+            constructor = found;
+            missing = problem;
+        }
     }
 
     private static String feel(Class<?> raw) {

@@ -38,20 +38,34 @@ public class WarningTables extends FamilyTables {
         return lights(engine.evaluate(ruleset, in), in, ratiosGiven);
     }
 
-    /** The lights of each project of a list, in list order (the engine spreads a long list over the cores). */
+    /**
+     * The lights of each project of a list, in list order (the engine spreads a long list over the cores). Issue 19:
+     * a project's inputs are made when the engine takes the project up (on the core that evaluates it, and garbage
+     * right after: 100,000 input maps are never held at once), and the outcomes are read into lights on all cores.
+     */
     public List<Lights> ofEach(Ruleset ruleset, LocalDate asOf, List<Project> projects) {
         boolean ratiosGiven = takesRatios(ruleset);
-        List<Map<String, Object>> inputs = new ArrayList<>(projects.size());
-        for (Project project : projects) {
-            inputs.add(inputs(asOf, project, ratiosGiven));
-        }
+        List<Map<String, Object>> inputs = new java.util.AbstractList<>() {
+            @Override
+            public Map<String, Object> get(int i) {
+                return WarningTables.inputs(asOf, projects.get(i), ratiosGiven);
+            }
+
+            @Override
+            public int size() {
+                return projects.size();
+            }
+        };
         List<DecisionOutcome> outcomes = engine.evaluateEach(ruleset, inputs);
-        List<Lights> lights = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            lights.add(lights(outcomes.get(i), inputs.get(i), ratiosGiven));
-        }
-        return lights;
+        Lights[] lights = new Lights[outcomes.size()];
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, lights.length);
+        (lights.length >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                .forEach(i -> lights[i] = lights(outcomes.get(i), ratiosGiven ? inputs.get(i) : null, ratiosGiven));
+        return List.of(lights);
     }
+
+    /** From this many projects the outcomes are read on all cores (reading one takes a few microseconds). */
+    private static final int PARALLEL_FROM = 1024;
 
     /**
      * Whether the version's model takes the two ratios as inputs (2.0.0 and 2.1.0, kept only to replay their

@@ -69,7 +69,7 @@ class OperationsTest {
 
     @Test
     void aListIsCountedPerItemWithItsLightAndItsSizeIsRecorded() {
-        String base = "pbm_decisions_total{endpoint=\"" + MONITORING + "\",outcome=\"%s\",ruleset=\"warning.execution-monitoring\",version=\"2.2.0\"}";
+        String base = "pbm_decisions_total{endpoint=\"" + MONITORING + "\",outcome=\"%s\",ruleset=\"warning.execution-monitoring\",version=\"2.2.1\"}";
         String batches = "pbm_batch_size_count{endpoint=\"" + MONITORING + "\"}";
         String before = metrics();
 

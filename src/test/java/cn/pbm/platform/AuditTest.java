@@ -219,8 +219,9 @@ class AuditTest {
 
     /**
      * Issue 13 item 3: warning 2.2.0 computes the two ratios in its model; 2.1.0 and 2.0.0 (fed the ratios by the
-     * service) are kept for replay only. A decision logged by either of them still replays to a MATCH: the same
-     * line with the retired version and its hash pinned, ratios included (a leap day, a non-terminating rate).
+     * service) are kept for replay only, and so is 2.2.0 since 2.2.1 (the same decisions in cheaper FEEL forms,
+     * issue 19). A decision logged by any of them still replays to a MATCH: the same line with the retired version
+     * and its hash pinned, ratios included (a leap day, a non-terminating rate).
      */
     @Test
     void monitoringDecisionsOfTheRetiredVersionsStillReplayToAMatch() throws Exception {
@@ -228,14 +229,14 @@ class AuditTest {
                 + " \"budget\": 3, \"executed\": 1, \"directFunds\": true, \"implementationConditionsMet\": true,"
                 + " \"targets\": [{\"name\": \"t\", \"direction\": \"AT_LEAST\", \"expected\": 100, \"actual\": 85}]}]}");
         JsonNode live = logLine(id);
-        assertThat(live.path("rulesets").get(0).path("version").asText()).isEqualTo("2.2.0");
+        assertThat(live.path("rulesets").get(0).path("version").asText()).isEqualTo("2.2.1");
         assertThat(live.path("output").path("results").get(0).path("timeProgress").decimalValue())
                 .isEqualByComparingTo("0.1639"); // 60/366
         assertThat(live.path("output").path("results").get(0).path("executionRate").decimalValue())
                 .isEqualByComparingTo("0.3333");
         io.restassured.path.json.JsonPath rulesets = given().get("/api/v1/rulesets").then().statusCode(200).extract()
                 .jsonPath();
-        for (String version : List.of("2.1.0", "2.0.0")) {
+        for (String version : List.of("2.2.0", "2.1.0", "2.0.0")) {
             String sha256 = rulesets.getString("rulesets.find { it.id == 'warning.execution-monitoring' }.versions"
                     + ".find { it.version == '" + version + "' }.sha256");
             assertThat(sha256).as(version).hasSize(64);

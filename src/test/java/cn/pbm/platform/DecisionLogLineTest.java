@@ -66,6 +66,39 @@ class DecisionLogLineTest {
         }
     }
 
+    /**
+     * Issue 19 (the 100k batch): an answer over the bound is serialised once for its size and its hash without the
+     * top-level decisionId together (before: once for the size, once more for the hash). The line is the same whether
+     * decisionId comes first, in the middle, last or alone, nested decisionIds stay hashed, and for the contract's
+     * own answer bean; an answer left empty, or not an object, is hashed as the filter hashes it.
+     */
+    @Test
+    void anAnswerOverTheBoundHasTheSizeAndHashOfTheTwoPassesBefore() throws Exception {
+        Map<String, Object> middle = new LinkedHashMap<>();
+        middle.put("ruleset", ruleset());
+        middle.put("decisionId", "id-in-the-middle");
+        middle.put("results", List.of(Map.of("decisionId", "nested", "x", "农村道路".repeat(40))));
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("a", "x".repeat(300));
+        last.put("decisionId", "id-last");
+        Map<String, Object> alone = new LinkedHashMap<>();
+        alone.put("decisionId", "id-alone-" + "9".repeat(40));
+        Map<String, Object> without = new LinkedHashMap<>();
+        without.put("results", List.of("y".repeat(300)));
+        cn.pbm.api.model.MonitoringDecision bean = new cn.pbm.api.model.MonitoringDecision()
+                .results(List.of(new cn.pbm.api.model.ProjectWarning().projectId("P-".repeat(200))
+                        .timeProgress(new BigDecimal("0.8329"))));
+        bean.setDecisionId(java.util.UUID.fromString("8902f6d0-1a24-4296-9f8d-db9c64bdea3f"));
+        for (ObjectMapper mapper : List.of(serviceMapper(), defaultMapper())) {
+            for (long bound : List.of(10L, 100L)) {
+                for (Object output : List.of(middle, last, alone, new LinkedHashMap<>(), without, bean, output(40),
+                        List.of(alone, "z".repeat(300)), "w".repeat(300))) {
+                    assertSameLine(mapper, bound, decided(), input("y"), output, null, false);
+                }
+            }
+        }
+    }
+
     private void assertSameLine(ObjectMapper mapper, long bound, DecisionLogEntry entry, Object input, Object output,
             Explanation explanation, boolean explanationOmitted) throws Exception {
         Path file = Files.createTempFile(dir, "decisions", ".log");

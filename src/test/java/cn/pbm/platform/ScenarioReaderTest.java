@@ -77,7 +77,7 @@ class ScenarioReaderTest {
             assertThat(report.getFailed()).as(path).isZero();
             total += rows;
         }
-        assertThat(total).as("the rows the build's KIE runner runs").isEqualTo(252);
+        assertThat(total).as("the rows the build's KIE runner runs").isEqualTo(288);
     }
 
     @Test

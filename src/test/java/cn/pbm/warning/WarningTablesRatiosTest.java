@@ -26,7 +26,9 @@ import cn.pbm.platform.RulesetHealth;
  * 2.1.0 and is kept only to replay 2.0.0/2.1.0 decisions ({@link WarningTables.RetiredRatios}); and 2.2.0 gives the
  * same lights as 2.1.0 for the same project. Every day of common, leap and century years; amounts at every scale the
  * contract allows (up to 6 decimals, up to its maximum), with the edges 0, executed = budget, executed > budget and
- * non-terminating quotients.
+ * non-terminating quotients. Issue 19: 2.2.1 (the ratio decisions typed number, the days of the year by the leap rule)
+ * gives exactly what 2.2.0 gives, ratios and lights, on every one of those days and amounts, and on every day of
+ * 1600, 1700, 1800 and 2400 as well (each branch of the leap rule).
  */
 class WarningTablesRatiosTest {
 
@@ -34,6 +36,7 @@ class WarningTablesRatiosTest {
     private static WarningTables tables;
     private static Ruleset v210;
     private static Ruleset v220;
+    private static Ruleset v221;
 
     @BeforeAll
     static void compile() {
@@ -43,6 +46,7 @@ class WarningTablesRatiosTest {
         tables = FamilyTables.using(engine, WarningTables::new);
         v210 = catalog.version(WarningTables.RULESET, "2.1.0").orElseThrow();
         v220 = catalog.version(WarningTables.RULESET, "2.2.0").orElseThrow();
+        v221 = catalog.version(WarningTables.RULESET, "2.2.1").orElseThrow();
     }
 
     private static final List<MonitoredTarget> NO_TARGETS = List.of();
@@ -59,10 +63,25 @@ class WarningTablesRatiosTest {
                 assertThat(lights.timeProgress()).as("时间进度 on %s", day).isEqualTo(java);
                 assertThat(lights).as("lights on %s", day)
                         .isEqualTo(tables.of(v210, day, new WarningTables.Project(executed, budget, NO_TARGETS)));
+                assertThat(tables.of(v221, day, new WarningTables.Project(executed, budget, NO_TARGETS)))
+                        .as("2.2.1 on %s", day).isEqualTo(lights);
                 days++;
             }
         }
         assertThat(days).isEqualTo(365 + 366 + 365 + 366 + 365);
+        for (int year : new int[] {1600, 1700, 1800, 2400}) {
+            for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+                WarningTables.Lights lights = tables.of(v221, day, new WarningTables.Project(executed, budget, NO_TARGETS));
+                assertThat(lights.timeProgress()).as("2.2.1 时间进度 on %s", day)
+                        .isEqualTo(WarningTables.RetiredRatios.timeProgress(day));
+                assertThat(lights).as("2.2.1 on %s", day)
+                        .isEqualTo(tables.of(v220, day, new WarningTables.Project(executed, budget, NO_TARGETS)));
+            }
+        }
+        assertThat(tables.of(v221, LocalDate.of(1900, 12, 31), new WarningTables.Project(executed, budget, NO_TARGETS))
+                .timeProgress()).isEqualTo(BigDecimal.ONE); // 365/365: 1900 is not a leap year
+        assertThat(tables.of(v221, LocalDate.of(2000, 12, 31), new WarningTables.Project(executed, budget, NO_TARGETS))
+                .timeProgress()).isEqualTo(BigDecimal.ONE); // 366/366: 2000 is
         assertThat(tables.of(v220, LocalDate.of(2023, 12, 31), new WarningTables.Project(executed, budget, NO_TARGETS))
                 .timeProgress()).isEqualTo(BigDecimal.ONE);
         assertThat(tables.of(v220, LocalDate.of(2024, 2, 29), new WarningTables.Project(executed, budget, NO_TARGETS))
@@ -91,6 +110,7 @@ class WarningTablesRatiosTest {
         }
         List<WarningTables.Lights> dmn = tables.ofEach(v220, asOf, projects);
         List<WarningTables.Lights> retired = tables.ofEach(v210, asOf, projects);
+        assertThat(tables.ofEach(v221, asOf, projects)).as("2.2.1, item for item").isEqualTo(dmn);
         for (int i = 0; i < pairs.size(); i++) {
             BigDecimal java = WarningTables.RetiredRatios.executionRate(pairs.get(i)[0], pairs.get(i)[1]);
             assertThat(dmn.get(i).executionRate()).as("预算执行率 of %s / %s", pairs.get(i)[0], pairs.get(i)[1])

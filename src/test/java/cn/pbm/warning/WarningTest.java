@@ -80,7 +80,7 @@ class WarningTest {
         assertThat(decision.getDecisionId()).isNotNull();
         assertThat(decision.getRuleset().getId()).isEqualTo(WarningTables.RULESET);
         assertThat(decision.getRuleset().getSha256()).isEqualTo(manifestHash(
-                "dmn/warning/monitoring-lights.2.2.0.dmn", "decisions/warning/follow-up-actions.drl"));
+                "dmn/warning/monitoring-lights.2.2.1.dmn", "decisions/warning/follow-up-actions.drl"));
     }
 
     /**

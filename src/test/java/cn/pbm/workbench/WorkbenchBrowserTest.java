@@ -90,7 +90,7 @@ class WorkbenchBrowserTest {
         driver.findElement(By.cssSelector("a[href='/workbench/rulesets/warning.execution-monitoring']")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dmn-table")));
         // without a version asked for: the default profile's version in force today
-        assertThat(driver.findElement(By.id("selected-version")).getText()).isEqualTo("2.2.0"); // dmn/rulesets.yaml
+        assertThat(driver.findElement(By.id("selected-version")).getText()).isEqualTo("2.2.1"); // dmn/rulesets.yaml
         WebElement execution = driver.findElement(By.cssSelector(".dmn-table[data-decision='executionLight']"));
         assertThat(execution.findElement(By.cssSelector("h3")).getText()).contains("执行进度预警灯").contains("UNIQUE");
         List<WebElement> rows = execution.findElements(By.cssSelector("tbody tr"));
