@@ -21,6 +21,7 @@ import cn.pbm.disclosure.DisclosureTables;
 import cn.pbm.grading.GradingTables;
 import cn.pbm.platform.BenchAccess;
 import cn.pbm.platform.DecisionEngine;
+import cn.pbm.platform.FamilyTables;
 import cn.pbm.platform.Ruleset;
 
 /**
@@ -50,8 +51,8 @@ public class PlainTablesBenchmark {
     @Setup
     public void setUp() {
         DecisionEngine engine = BenchAccess.engine(ZoneId.of("Asia/Shanghai"), 0, path.equals("compiled"));
-        grading = new GradingTables(engine);
-        disclosure = new DisclosureTables(engine);
+        grading = FamilyTables.using(engine, GradingTables::new);
+        disclosure = FamilyTables.using(engine, DisclosureTables::new);
         status = disclosure.statusInForce(LocalDate.of(2025, 6, 30));
     }
 
