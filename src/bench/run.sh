@@ -111,6 +111,7 @@ LUA
   w=${WARMUP:-30}
   wrk -t2 -c16 -d${w}s -s "$out/post.lua" "http://localhost:$port/api/v1/grading/evaluation" > /dev/null
   wrk -t2 -c16 -d${w}s -s "$out/monitoring-warnings.lua" "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
+  wrk -t2 -c16 -d${w}s -s "$out/monitoring-unseen.lua" "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
   wrk -t2 -c16 -d${w}s -s "$out/post.lua" "http://localhost:$port/bench/echo" > /dev/null
   : > "$out/app.log"
   for c in 16 64; do
