@@ -56,7 +56,7 @@ final class DecisionMemo {
             return null;
         }
         if (plainValues(inputs)) {
-            return Collections.unmodifiableMap(new HashMap<>(inputs));
+            return inputs; // looked up as it is; copied only when an answer is kept under it (remember)
         }
         if (!structured) {
             return null;
@@ -101,7 +101,7 @@ final class DecisionMemo {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> plainKey = (Map<String, Object>) key;
-            answers.put(plainKey, answer);
+            answers.put(Collections.unmodifiableMap(new HashMap<>(plainKey)), answer);
         }
         return answer;
     }
