@@ -5,17 +5,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -32,9 +38,12 @@ import cn.pbm.api.model.Problem;
 import cn.pbm.api.model.RulesetRef;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 
@@ -50,8 +59,11 @@ import jakarta.ws.rs.core.Response;
  * rebalance, gets the same decision id. Within this replica's {@link EventWindow} a redelivered event is not
  * decided again: the answer sent the first time is sent again, and no second decision-log line is written.
  *
- * <p>Each family's consumer runs on a worker thread, one event after another per channel, so the answers
- * for one key (the project id) leave in the order the requests arrived.
+ * <p>One consumer serves every family: its channel ({@code decision-requests}) reads every family's request
+ * topic, and each record goes to the {@link Family} registered for the topic it was read from (its
+ * {@code pbm.events.families.<family>.request-topic}). It runs on a worker thread, one event after another, so
+ * the answers for one key (the project id) of one family leave in the order the requests arrived. One producer
+ * ({@code decision-answers}) sends every family's answers, each to its family's answer topic.
  */
 @ApplicationScoped
 public class EventBridge {
@@ -70,13 +82,17 @@ public class EventBridge {
     DecisionEnvelopes envelopes;
     private final LongLists longLists;
     private final EventWindow window;
+    private final Emitter<String> answers;
     private final Emitter<String> deadLetters;
+    /** The family of each request topic. */
+    private final Map<String, Family<?>> families;
     private final boolean logExplanations;
     private final String source;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     public EventBridge(ObjectMapper mapper, DecisionLog log, DecisionRecord record, LongLists longLists,
-            EventWindow window, @Channel("dead-letter") Emitter<String> deadLetters, PbmConfig config) {
+            EventWindow window, @Channel("decision-answers") Emitter<String> answers,
+            @Channel("dead-letter") Emitter<String> deadLetters, PbmConfig config, @Any Instance<Family<?>> families) {
         boolean logExplanations = config.decisionLog().explanations();
         String source = config.events().source();
         // trees keep numbers as written (0.2500 stays 0.2500): an answer reads exactly as the REST answer does
@@ -85,7 +101,9 @@ public class EventBridge {
         this.record = record;
         this.longLists = longLists;
         this.window = window;
+        this.answers = answers;
         this.deadLetters = deadLetters;
+        this.families = register(families, config.events().families());
         this.logExplanations = logExplanations;
         this.source = source;
     }
@@ -96,60 +114,100 @@ public class EventBridge {
     }
 
     /**
-     * What a family adds to the bridge: its event types and REST endpoint (given to the constructor), and how one
-     * event's data meets that endpoint. The family's bean adds one {@code @Incoming} method, naming its channel, that
-     * hands each request to {@link #handle}.
+     * Each family's events class by its request topic; every events class has its configuration and every
+     * configured family its class, or the service does not start.
      */
-    public abstract static class Family {
+    private Map<String, Family<?>> register(Iterable<Family<?>> beans, Map<String, PbmConfig.EventFamily> configured) {
+        Map<String, Family<?>> byTopic = new HashMap<>();
+        Set<String> named = new HashSet<>();
+        for (Family<?> family : beans) {
+            PbmConfig.EventFamily events = configured.get(family.name());
+            if (events == null) {
+                throw new IllegalStateException(family.getClass().getName() + " decides events, but pbm.events.families."
+                        + family.name() + ".* is not configured");
+            }
+            family.attach(events, mapper);
+            Family<?> other = byTopic.put(events.requestTopic(), family);
+            if (other != null) {
+                throw new IllegalStateException("families " + other.name() + " and " + family.name()
+                        + " both take requests from " + events.requestTopic());
+            }
+            named.add(family.name());
+        }
+        for (String name : configured.keySet()) {
+            if (!named.contains(name)) {
+                throw new IllegalStateException("pbm.events.families." + name + ".* is configured, but cn.pbm." + name
+                        + " has no events class (an EventBridge.Family bean)");
+            }
+        }
+        return Map.copyOf(byTopic);
+    }
 
-        private final EventBridge bridge;
-        private final Emitter<String> decisions;
-        private final String requestType;
-        private final String decisionType;
-        private final String endpoint;
+    /**
+     * What a family adds to the bridge: how one event's data meets its REST endpoint. Its topics, event types and
+     * endpoint are configuration ({@code pbm.events.families.<family>.*}, the family named as its Java package);
+     * the bridge consumes and answers for it.
+     */
+    public abstract static class Family<B> {
+
+        private final Class<B> bodyType;
+        private final Function<B, ?> decision;
+        private PbmConfig.EventFamily events;
+        private ObjectMapper json;
 
         /**
-         * @param decisions the family's answer channel
-         * @param requestType the CloudEvent type of a request, e.g. {@code cn.pbm.monitoring.request}
-         * @param decisionType the CloudEvent type of an answer
-         * @param endpoint the REST endpoint the decision is made (and logged, and replayed) as
+         * @param bodyType the REST endpoint's request body
+         * @param decision the REST endpoint's own method, without an explanation: the body to the REST answer
          */
-        protected Family(EventBridge bridge, Emitter<String> decisions, String requestType, String decisionType,
-                String endpoint) {
-            this.bridge = bridge;
-            this.decisions = decisions;
-            this.requestType = requestType;
-            this.decisionType = decisionType;
-            this.endpoint = endpoint;
+        protected Family(Class<B> bodyType, Function<B, ?> decision) {
+            this.bodyType = bodyType;
+            this.decision = decision;
         }
 
-        /** Decides one request event, answered on the family's channel (or dead-lettered): see the bridge's. */
-        protected CompletionStage<Void> handle(Message<String> request) {
-            return bridge.handle(request, this, decisions);
+        /** The family's name, its package's ({@code cn.pbm.grading} → {@code grading}): its configuration's key. */
+        final String name() {
+            String pkg = getClass().getPackageName();
+            return pkg.substring(pkg.lastIndexOf('.') + 1);
+        }
+
+        final void attach(PbmConfig.EventFamily events, ObjectMapper json) {
+            this.events = events;
+            this.json = json;
         }
 
         /** The JSON mapper of event payloads ({@link EventBridge#json()}). */
         protected ObjectMapper json() {
-            return bridge.json(); // a method, not the field: the bridge given here is the container's proxy
+            return json;
         }
 
         String requestType() {
-            return requestType;
+            return events.requestType();
         }
 
         String decisionType() {
-            return decisionType;
+            return events.answerType();
+        }
+
+        String answerTopic() {
+            return events.answerTopic();
         }
 
         String endpoint() {
-            return endpoint;
+            return events.endpoint();
         }
 
-        /** The REST body for one event's data (a copy the family may change); JSON errors name REST pointers. */
-        protected abstract Object body(ObjectNode data) throws JsonProcessingException;
+        /** The REST body, as JSON, for one event's data (a copy the family may change). */
+        protected abstract JsonNode body(ObjectNode data);
+
+        /** The REST body for one event's data; JSON errors name REST pointers. */
+        final B read(ObjectNode data) throws JsonProcessingException {
+            return json.treeToValue(body(data), bodyType);
+        }
 
         /** Decides the body with the REST endpoint's own method; returns the REST answer. */
-        protected abstract Object decide(Object body);
+        final Object decide(Object body) {
+            return decision.apply(bodyType.cast(body));
+        }
 
         /** The answer's data: the REST answer for the event's one project, with decisionId and ruleset. */
         protected abstract ObjectNode answer(Object restAnswer);
@@ -164,10 +222,29 @@ public class EventBridge {
     }
 
     /**
+     * Every family's request events, one after another on a worker thread: the family is the one of the topic
+     * the record was read from. A record of a topic no family takes is dead-lettered.
+     */
+    @Incoming("decision-requests")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> onRequest(Message<String> request) {
+        Optional<IncomingKafkaRecordMetadata> kafka = request.getMetadata(IncomingKafkaRecordMetadata.class);
+        String topic = kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse(null);
+        Family<?> family = topic == null ? null : families.get(topic);
+        if (family == null) {
+            Problem problem = problem(400, "invalid-event", "Invalid event", "No family takes events from topic "
+                    + topic + ".", List.of(Problems.field("", "no family takes events from this topic")));
+            String key = kafka.map(m -> m.getKey() == null ? null : String.valueOf(m.getKey())).orElse(null);
+            return send(request, null, key, deadLetter(null, kafka, request.getPayload(), null, null, problem));
+        }
+        return handle(request, family);
+    }
+
+    /**
      * Handles one request event: decides it, or dead-letters it, or (a redelivery within the window) answers
      * it as before. Returns at once; the request is acknowledged when its answer is.
      */
-    public CompletionStage<Void> handle(Message<String> in, Family family, Emitter<String> decisions) {
+    private CompletionStage<Void> handle(Message<String> in, Family<?> family) {
         String raw = in.getPayload();
         Optional<IncomingKafkaRecordMetadata> kafka = in.getMetadata(IncomingKafkaRecordMetadata.class);
         String kafkaKey = kafka.map(m -> m.getKey() == null ? null : String.valueOf(m.getKey())).orElse(null);
@@ -184,7 +261,7 @@ public class EventBridge {
             Problem problem = invalidEvent(e instanceof JsonProcessingException json
                     ? (Problem) new ProblemMappers().invalidJson(json).getEntity()
                     : problemOf(e), "The record is not a CloudEvent in structured JSON mode.");
-            return send(in, deadLetters, kafkaKey, deadLetter(family, kafka, raw, null, null, problem));
+            return send(in, null, kafkaKey, deadLetter(family.requestType(), kafka, raw, null, null, problem));
         }
         List<FieldError> envelopeErrors = envelope(event, family);
         String projectId = event.path("data").path("projectId").isTextual()
@@ -193,7 +270,7 @@ public class EventBridge {
         if (!envelopeErrors.isEmpty()) {
             Problem problem = problem(400, "invalid-event", "Invalid event",
                     "The record is not a " + family.requestType() + " CloudEvent.", envelopeErrors);
-            return send(in, deadLetters, key, deadLetter(family, kafka, raw, event, projectId, problem));
+            return send(in, null, key, deadLetter(family.requestType(), kafka, raw, event, projectId, problem));
         }
         String eventSource = event.get("source").asText();
         String eventId = event.get("id").asText();
@@ -205,12 +282,12 @@ public class EventBridge {
         if (earlier.isPresent()) {
             EventWindow.Sent sent = earlier.get();
             if (sent.dataHash().equals(dataHash)) { // a redelivery: the same answer, not a second decision
-                return send(in, sent.deadLetter() ? deadLetters : decisions, sent.key(), sent.payload());
+                return send(in, sent.deadLetter() ? null : family, sent.key(), sent.payload());
             }
             Problem problem = problem(409, "conflicting-event", "Conflicting event",
                     "An event with this source and id and other data was answered already.",
                     List.of(Problems.field("/id", "already used by an event with other data")));
-            return send(in, deadLetters, key, deadLetter(family, kafka, raw, event, projectId, problem));
+            return send(in, null, key, deadLetter(family.requestType(), kafka, raw, event, projectId, problem));
         }
 
         ManagedContext requestContext = Arc.container().requestContext();
@@ -227,10 +304,10 @@ public class EventBridge {
             }
         }
         window.remember(identity, answer);
-        return send(in, answer.deadLetter() ? deadLetters : decisions, answer.key(), answer.payload());
+        return send(in, answer.deadLetter() ? null : family, answer.key(), answer.payload());
     }
 
-    private EventWindow.Sent decide(Family family, Optional<IncomingKafkaRecordMetadata> kafka, String raw,
+    private EventWindow.Sent decide(Family<?> family, Optional<IncomingKafkaRecordMetadata> kafka, String raw,
             JsonNode event, ObjectNode data, String projectId, String key, String eventSource, String eventId,
             String dataHash) {
         if (logExplanations && log.enabled()) {
@@ -238,7 +315,7 @@ public class EventBridge {
         }
         Object body = null;
         try {
-            body = family.body(data.deepCopy());
+            body = family.read(data.deepCopy());
             List<FieldError> violations = longLists.violations(body, "");
             if (!violations.isEmpty()) {
                 throw new ContractViolationException(violations);
@@ -279,12 +356,12 @@ public class EventBridge {
                         .errors(problem.getErrors()), null, null, null);
             }
             return new EventWindow.Sent(dataHash, true, key,
-                    deadLetter(family, kafka, raw, event, projectId, problem), System.nanoTime());
+                    deadLetter(family.requestType(), kafka, raw, event, projectId, problem), System.nanoTime());
         }
     }
 
     /** The CloudEvents attributes this bridge needs, checked; every offending attribute is named. */
-    private static List<FieldError> envelope(JsonNode event, Family family) {
+    private static List<FieldError> envelope(JsonNode event, Family<?> family) {
         List<FieldError> errors = new ArrayList<>();
         if (!event.isObject()) {
             errors.add(Problems.field("", "expected a CloudEvent: one JSON object (structured mode)"));
@@ -333,7 +410,7 @@ public class EventBridge {
     }
 
     /** A dead letter: the problem, the original event (as JSON if it was JSON, else as text) and where it came from. */
-    private String deadLetter(Family family, Optional<IncomingKafkaRecordMetadata> kafka, String raw, JsonNode event,
+    private String deadLetter(String requestType, Optional<IncomingKafkaRecordMetadata> kafka, String raw, JsonNode event,
             String projectId, Problem problem) {
         ObjectNode data = mapper.createObjectNode();
         data.set("problem", mapper.valueToTree(problem));
@@ -342,13 +419,15 @@ public class EventBridge {
         } else {
             data.put("event", raw);
         }
-        data.put("expectedType", family.requestType());
+        if (requestType != null) {
+            data.put("expectedType", requestType);
+        }
         kafka.ifPresent(m -> {
             data.put("topic", m.getTopic());
             data.put("partition", m.getPartition());
             data.put("offset", m.getOffset());
         });
-        String id = UUID.nameUUIDFromBytes(("rejected\n" + family.requestType() + "\n" + raw)
+        String id = UUID.nameUUIDFromBytes(("rejected\n" + requestType + "\n" + raw)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         ObjectNode envelope = cloudEvent(id, REJECTED_TYPE, projectId, data);
         if (event != null && event.path("id").isTextual()) {
@@ -360,14 +439,18 @@ public class EventBridge {
         return envelope.toString();
     }
 
-    /** Sends an answer; the request is acknowledged (or failed) with it. */
-    private CompletionStage<Void> send(Message<String> in, Emitter<String> to, String key, String payload) {
+    /**
+     * Sends an answer, on the family's answer topic, or a dead letter (no family given); the request is
+     * acknowledged (or failed) with it.
+     */
+    private CompletionStage<Void> send(Message<String> in, Family<?> answering, String key, String payload) {
         inFlight.acquireUninterruptibly();
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key).withHeaders(headers).build();
-        to.send(Message.of(payload, Metadata.of(metadata), () -> {
+                .withKey(key).withHeaders(headers)
+                .withTopic(answering == null ? null : answering.answerTopic()).build();
+        (answering == null ? deadLetters : answers).send(Message.of(payload, Metadata.of(metadata), () -> {
             inFlight.release();
             return in.ack();
         }, failure -> {

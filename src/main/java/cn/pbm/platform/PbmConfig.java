@@ -2,6 +2,7 @@ package cn.pbm.platform;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -122,6 +123,23 @@ public interface PbmConfig {
 
         @WithDefault("PT10M")
         Duration dedupWindowDuration();
+
+        /** pbm.events.families.&lt;family&gt;.*: the families decided on events, by family (package) name. */
+        Map<String, EventFamily> families();
+    }
+
+    /** What tells one family's events apart: its topics, its CloudEvent types, its REST endpoint. */
+    interface EventFamily {
+        String requestTopic();
+
+        String requestType();
+
+        String answerTopic();
+
+        String answerType();
+
+        /** The REST endpoint the decision is made, logged and replayed as. */
+        String endpoint();
     }
 
     interface Log {

@@ -1,13 +1,5 @@
 package cn.pbm.warning;
 
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,51 +7,33 @@ import cn.pbm.api.MonitoringApi;
 import cn.pbm.api.model.MonitoringDecision;
 import cn.pbm.api.model.MonitoringRequest;
 import cn.pbm.platform.EventBridge;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.inject.Singleton;
 
 /**
- * 绩效运行监控预警 on events (docs/events.md): one project per request event on {@code pbm.monitoring.requests},
- * data = the REST body's project plus {@code asOf}; decided by the same method as
- * {@code POST /api/v1/monitoring/warnings}, as a one-project list; answered on {@code pbm.monitoring.decisions}
- * with that project's result, its {@code decisionId} and {@code ruleset}.
+ * 绩效运行监控预警 on events (docs/events.md; topics, types and endpoint in {@code pbm.events.families.warning.*}):
+ * one project per request event, data = the REST body's project plus {@code asOf}; decided by the same method as
+ * {@code POST /api/v1/monitoring/warnings}, as a one-project list; answered with that project's result, its
+ * {@code decisionId} and {@code ruleset}.
  */
 @Singleton
-public class WarningEvents extends EventBridge.Family {
+public class WarningEvents extends EventBridge.Family<MonitoringRequest> {
 
     static final String PROJECTS_0 = "/projects/0";
 
-    private final MonitoringApi warnings;
-
-    public WarningEvents(EventBridge bridge, MonitoringApi warnings,
-            @Channel("monitoring-decisions") Emitter<String> decisions) {
-        super(bridge, decisions, "cn.pbm.monitoring.request", "cn.pbm.monitoring.decision",
-                "/api/v1/monitoring/warnings");
-        this.warnings = warnings;
-    }
-
-    /** One event after another on a worker thread: answers leave in arrival order. */
-    @Incoming("monitoring-requests")
-    @Blocking(ordered = true)
-    public CompletionStage<Void> onRequest(Message<String> request) {
-        return handle(request);
+    WarningEvents(MonitoringApi warnings) {
+        super(MonitoringRequest.class, body -> warnings.monitoringWarnings(body, false));
     }
 
     /** The event's project as the one project of a list, with the event's {@code asOf}. */
     @Override
-    protected Object body(ObjectNode data) throws JsonProcessingException {
+    protected JsonNode body(ObjectNode data) {
         ObjectNode body = json().createObjectNode();
         JsonNode asOf = data.remove("asOf");
         if (asOf != null) {
             body.set("asOf", asOf);
         }
         body.putArray("projects").add(data);
-        return json().treeToValue(body, MonitoringRequest.class);
-    }
-
-    @Override
-    protected Object decide(Object body) {
-        return warnings.monitoringWarnings((MonitoringRequest) body, false);
+        return body;
     }
 
     /** The one project's result, after the envelope's decisionId and ruleset. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -45,22 +47,39 @@ class EventBridgeTest {
     @Any
     InMemoryConnector connector;
 
-    private InMemorySource<Message<String>> monitoringRequests;
-    private InMemorySink<String> monitoringDecisions;
-    private InMemorySource<Message<String>> gradingRequests;
-    private InMemorySink<String> gradingDecisions;
+    private TopicSource monitoringRequests;
+    private TopicSink monitoringDecisions;
+    private TopicSource gradingRequests;
+    private TopicSink gradingDecisions;
     private InMemorySink<String> deadLetters;
     private long logStart;
 
+    /** One request channel for every family: a record says its topic as a Kafka record's metadata does. */
+    private record TopicSource(InMemorySource<Message<String>> channel, String topic) {
+        void send(Message<String> message) {
+            channel.send(message.addMetadata(new IncomingKafkaRecordMetadata<>(
+                    new ConsumerRecord<String, String>(topic, 0, 0L, null, message.getPayload()), "decision-requests")));
+        }
+    }
+
+    /** One answer channel for every family: a family's answers are those sent to its topic. */
+    private record TopicSink(InMemorySink<String> channel, String topic) {
+        List<? extends Message<String>> received() {
+            return channel.received().stream().filter(m -> topic.equals(m.getMetadata(OutgoingKafkaRecordMetadata.class)
+                    .map(OutgoingKafkaRecordMetadata::getTopic).orElse(null))).toList();
+        }
+    }
+
     @BeforeEach
     void channels() throws Exception {
-        monitoringRequests = connector.source("monitoring-requests");
-        monitoringDecisions = connector.sink("monitoring-decisions");
-        gradingRequests = connector.source("grading-requests");
-        gradingDecisions = connector.sink("grading-decisions");
+        InMemorySource<Message<String>> requests = connector.source("decision-requests");
+        InMemorySink<String> answers = connector.sink("decision-answers");
+        monitoringRequests = new TopicSource(requests, "pbm.monitoring.requests");
+        monitoringDecisions = new TopicSink(answers, "pbm.monitoring.decisions");
+        gradingRequests = new TopicSource(requests, "pbm.grading.evaluation.requests");
+        gradingDecisions = new TopicSink(answers, "pbm.grading.evaluation.decisions");
         deadLetters = connector.sink("dead-letter");
-        monitoringDecisions.clear();
-        gradingDecisions.clear();
+        answers.clear();
         deadLetters.clear();
         logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
     }
@@ -362,8 +381,16 @@ class EventBridgeTest {
     }
 
     private static List<JsonNode> payloads(InMemorySink<String> sink) throws Exception {
+        return payloads(sink.received());
+    }
+
+    private static List<JsonNode> payloads(TopicSink sink) throws Exception {
+        return payloads(sink.received());
+    }
+
+    private static List<JsonNode> payloads(List<? extends Message<String>> received) throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Message<String> message : sink.received()) {
+        for (Message<String> message : received) {
             nodes.add(JSON.readTree(message.getPayload()));
         }
         return nodes;
