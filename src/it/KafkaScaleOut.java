@@ -36,7 +36,15 @@ public class KafkaScaleOut {
     static final String REQUESTS = "pbm.monitoring.requests";
     static final String DECISIONS = "pbm.monitoring.decisions";
     static final String DEAD_LETTER = "pbm.dead-letter";
+    static final String GRADING_REQUESTS = "pbm.grading.evaluation.requests";
+    static final String GRADING_DECISIONS = "pbm.grading.evaluation.decisions";
     static final int INVALID_EVERY = 50;
+    /** Every GRADING_EVERY-th event (seq % 4 == 3) is a grading event; the others monitoring events. */
+    static final int GRADING_EVERY = 4;
+
+    static boolean grading(int seq) {
+        return seq % GRADING_EVERY == GRADING_EVERY - 1;
+    }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -58,8 +66,7 @@ public class KafkaScaleOut {
     static void topics() throws Exception {
         try (Admin admin = Admin.create(common())) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of(REQUESTS, DECISIONS, DEAD_LETTER, "pbm.grading.evaluation.requests",
-                    "pbm.grading.evaluation.decisions")) {
+            for (String t : List.of(REQUESTS, DECISIONS, DEAD_LETTER, GRADING_REQUESTS, GRADING_DECISIONS)) {
                 topics.add(new NewTopic(t, 4, (short) 1));
             }
             admin.createTopics(topics).all().get();
@@ -82,27 +89,27 @@ public class KafkaScaleOut {
                     Thread.sleep(1000);
                     continue;
                 }
-                Map<String, Set<Integer>> assigned = new TreeMap<>();
+                Map<String, Set<String>> assigned = new TreeMap<>();
                 int requestPartitions = 0;
                 for (MemberDescription member : group.members()) {
-                    Set<Integer> partitions = new TreeSet<>();
+                    Set<String> partitions = new TreeSet<>();
                     for (TopicPartition tp : member.assignment().topicPartitions()) {
-                        if (tp.topic().equals(REQUESTS)) {
-                            partitions.add(tp.partition());
+                        if (tp.topic().equals(REQUESTS) || tp.topic().equals(GRADING_REQUESTS)) {
+                            partitions.add(tp.topic() + "-" + tp.partition());
                         }
                     }
                     requestPartitions += partitions.size();
                     assigned.put(member.clientId() + "/" + member.consumerId().substring(member.consumerId().length() - 8), partitions);
                 }
-                // two consumers per replica (monitoring, grading); a replica's monitoring consumer holds partitions
+                // one consumer per replica (decision-requests) for both families' request topics
                 long withPartitions = assigned.values().stream().filter(s -> !s.isEmpty()).count();
-                if (withPartitions == expected && requestPartitions == 4) {
-                    System.out.println("group " + GROUP + ": " + REQUESTS + " partitions by consumer " + assigned);
+                if (withPartitions == expected && requestPartitions == 8) {
+                    System.out.println("group " + GROUP + ": request partitions by consumer " + assigned);
                     return;
                 }
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("group never reached " + expected + " consumers of "
-                            + REQUESTS + ": " + assigned);
+                            + REQUESTS + " and " + GRADING_REQUESTS + ": " + assigned);
                 }
                 Thread.sleep(500);
             }
@@ -120,6 +127,14 @@ public class KafkaScaleOut {
                 + "}]}}";
     }
 
+    static String gradingEvent(int seq, String projectId, boolean invalid) {
+        String score = invalid ? "100.5" : String.valueOf(seq % 101);
+        return "{\"specversion\":\"1.0\",\"id\":\"evt-" + seq + "\",\"source\":\"urn:it:budget-system\","
+                + "\"type\":\"cn.pbm.grading.evaluation.request\",\"subject\":\"" + projectId + "\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"projectId\":\"" + projectId
+                + "\",\"score\":" + score + "}}";
+    }
+
     static void produce(int n, int projects) throws Exception {
         Properties p = common();
         p.put("key.serializer", StringSerializer.class.getName());
@@ -129,15 +144,17 @@ public class KafkaScaleOut {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int seq = 0; seq < n; seq++) {
                 String projectId = String.format("IT-%04d", seq % projects);
-                ProducerRecord<String, String> record = new ProducerRecord<>(REQUESTS, projectId,
-                        event(seq, projectId, seq % INVALID_EVERY == INVALID_EVERY - 1));
+                boolean invalid = seq % INVALID_EVERY == INVALID_EVERY - 1;
+                ProducerRecord<String, String> record = grading(seq)
+                        ? new ProducerRecord<>(GRADING_REQUESTS, projectId, gradingEvent(seq, projectId, invalid))
+                        : new ProducerRecord<>(REQUESTS, projectId, event(seq, projectId, invalid));
                 record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
                 producer.send(record);
             }
             producer.flush();
         }
-        System.out.println("produced " + n + " events keyed by " + projects + " projects, "
-                + (n / INVALID_EVERY) + " of them invalid");
+        System.out.println("produced " + n + " events keyed by " + projects + " projects ("
+                + (n / GRADING_EVERY) + " grading, the rest monitoring), " + (n / INVALID_EVERY) + " of them invalid");
     }
 
     static final Pattern REQUEST_ID = Pattern.compile("\"requestid\":\"evt-(\\d+)\"");
@@ -185,7 +202,7 @@ public class KafkaScaleOut {
         p.put("auto.offset.reset", "earliest");
         p.put("enable.auto.commit", "false");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(DECISIONS, DEAD_LETTER));
+        consumer.subscribe(List.of(DECISIONS, GRADING_DECISIONS, DEAD_LETTER));
         return consumer;
     }
 
@@ -213,8 +230,9 @@ public class KafkaScaleOut {
         Map<Integer, String> firstAnswer = new HashMap<>(); // event seq -> answer without its time
         Map<String, Integer> lastSeqByKey = new HashMap<>();
         Map<String, Integer> bySource = new LinkedHashMap<>();
-        Map<String, Set<Integer>> partitionsBySource = new TreeMap<>();
-        int decisions = 0, deadLetters = 0, copies = 0, conflicting = 0, outOfOrder = 0, unknown = 0;
+        Map<String, Set<String>> partitionsBySource = new TreeMap<>();
+        int decisions = 0, deadLetters = 0, copies = 0, conflicting = 0, outOfOrder = 0, unknown = 0, misrouted = 0;
+        Map<String, Integer> byTopic = new TreeMap<>();
         for (ConsumerRecord<String, String> r : all) {
             Matcher m = REQUEST_ID.matcher(r.value());
             if (!m.find()) {
@@ -235,14 +253,22 @@ public class KafkaScaleOut {
                 }
                 continue;
             }
-            if (r.topic().equals(DECISIONS)) {
+            byTopic.merge(r.topic(), 1, Integer::sum);
+            boolean decision = !r.topic().equals(DEAD_LETTER);
+            if (decision) {
                 decisions++;
-                partitionsBySource.computeIfAbsent(source, k -> new TreeSet<>()).add(r.partition());
+                partitionsBySource.computeIfAbsent(source, k -> new TreeSet<>()).add(r.topic() + "-" + r.partition());
+                // each family answered on its own topic, with its own answer type
+                String expectedTopic = grading(seq) ? GRADING_DECISIONS : DECISIONS;
+                String expectedType = grading(seq) ? "cn.pbm.grading.evaluation.decision" : "cn.pbm.monitoring.decision";
+                if (!r.topic().equals(expectedTopic) || !r.value().contains("\"type\":\"" + expectedType + "\"")) {
+                    misrouted++;
+                }
             } else {
                 deadLetters++;
             }
-            if (r.topic().equals(DECISIONS)) { // per-key order: first answers of one key, in request order
-                Integer last = lastSeqByKey.put(r.key(), seq);
+            if (decision) { // per-key order: first answers of one key on one answer topic, in request order
+                Integer last = lastSeqByKey.put(r.topic() + "/" + r.key(), seq);
                 if (last != null && last > seq) {
                     outOfOrder++;
                 }
@@ -257,14 +283,17 @@ public class KafkaScaleOut {
         }
         System.out.println("answers read: " + all.size() + " records (" + decisions + " decisions, " + deadLetters
                 + " dead letters, " + copies + " repeated answers to redelivered events, " + unknown + " unreadable)");
+        System.out.println("first answers by topic: " + byTopic + "; answers on the other family's topic or of its type: "
+                + misrouted);
         System.out.println("answers by replica (CloudEvent source): " + bySource);
         System.out.println("decision-topic partitions answered first by each replica: " + partitionsBySource);
         System.out.println("repeated answers: " + copies + ", of which with another decision id or data: "
                 + conflicting + " (the checker counts each event id once; a repeat is the same decision)");
         System.out.println("dead letters: " + deadLetters + " (expected " + (n / INVALID_EVERY) + ")");
-        boolean ok = lost == 0 && conflicting == 0 && outOfOrder == 0 && deadLetters == n / INVALID_EVERY;
+        boolean ok = lost == 0 && conflicting == 0 && outOfOrder == 0 && misrouted == 0
+                && deadLetters == n / INVALID_EVERY;
         System.out.println("kafka scale-out: " + n + " events, " + answered + " decisions, " + lost + " lost, "
-                + conflicting + " duplicated, " + outOfOrder + " out of order");
+                + conflicting + " duplicated, " + outOfOrder + " out of order, " + misrouted + " misrouted");
         return ok ? 0 : 1;
     }
 

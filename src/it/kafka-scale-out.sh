@@ -3,13 +3,14 @@
 #
 # Starts a real Apache Kafka broker (KRaft, one node, loopback only, jars from Maven Central, no Docker), creates
 # the topics with 4 partitions, starts two replicas of the built service in one consumer group, sends 10,000
-# monitoring events keyed by 500 projects (every 50th invalid), kills one replica (kill -9) halfway, and checks
-# that every event was answered (decision or dead letter), none with two different decisions, per-key order
-# kept, and that the surviving replica took all partitions. Its last line:
-#   kafka scale-out: N events, N decisions, 0 lost, 0 duplicated, 0 out of order
+# events keyed by 500 projects (every 4th a grading event, the others monitoring events; every 50th invalid),
+# kills one replica (kill -9) halfway, and checks that every event was answered (decision or dead letter), each
+# family's decisions on its own answer topic, none with two different decisions, per-key order kept per family,
+# and that the surviving replica took all partitions. Its last line:
+#   kafka scale-out: N events, N decisions, 0 lost, 0 duplicated, 0 out of order, 0 misrouted
 #
 # Usage: src/it/kafka-scale-out.sh [events] [projects]      (SKIP_BUILD=1 to use the jar already in target/)
-# Ports: 19092 (broker), 19093 (controller), 8085 (replica A), a random one (replica B).
+# Ports: 19092 (broker), 19093 (controller), 8085 or $PORT_A (replica A), a random one (replica B).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 EVENTS=${1:-10000}
@@ -72,13 +73,12 @@ replica() { # name port
   java -Xmx768m -Dquarkus.http.port=$2 -Dpbm.events.enabled=true -Dkafka.bootstrap.servers=127.0.0.1:19092 \
     -Dpbm.events.source=urn:pbm:decision-service:replica-$1 -Dpbm.decision-log.file=$IT/decisions-$1.log \
     -Dpbm.decision-log.explanations=false \
-    -Dmp.messaging.incoming.monitoring-requests.session.timeout.ms=10000 \
-    -Dmp.messaging.incoming.grading-requests.session.timeout.ms=10000 \
+    -Dmp.messaging.incoming.decision-requests.session.timeout.ms=10000 \
     -jar target/quarkus-app/quarkus-run.jar > $IT/replica-$1.log 2>&1 &
   echo $!
 }
 echo "starting two replicas in one consumer group"
-A=$(replica a 8085); PIDS+=($A)
+A=$(replica a "${PORT_A:-8085}"); PIDS+=($A)
 B=$(replica b 0); PIDS+=($B)
 check members 2
 

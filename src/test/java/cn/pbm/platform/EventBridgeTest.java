@@ -51,6 +51,7 @@ class EventBridgeTest {
     private TopicSink monitoringDecisions;
     private TopicSource gradingRequests;
     private TopicSink gradingDecisions;
+    private InMemorySink<String> answers;
     private InMemorySink<String> deadLetters;
     private long logStart;
 
@@ -73,7 +74,7 @@ class EventBridgeTest {
     @BeforeEach
     void channels() throws Exception {
         InMemorySource<Message<String>> requests = connector.source("decision-requests");
-        InMemorySink<String> answers = connector.sink("decision-answers");
+        answers = connector.sink("decision-answers");
         monitoringRequests = new TopicSource(requests, "pbm.monitoring.requests");
         monitoringDecisions = new TopicSink(answers, "pbm.monitoring.decisions");
         gradingRequests = new TopicSource(requests, "pbm.grading.evaluation.requests");
@@ -334,6 +335,65 @@ class EventBridgeTest {
             assertThat(lines.get(0).path("explanation").path("tables")).hasSize(1);
             assertThat(lines.get(0).path("input").path("score")).isNotNull();
         }
+    }
+
+    // --- one consumer, one producer, every family ---
+
+    @Test
+    void bothFamiliesShareOneConsumerAndEachIsAnsweredOnItsOwnTopicInArrivalOrder() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "mixed-" + UUID.randomUUID();
+            sent.add(id);
+            if (i % 2 == 0) {
+                monitoringRequests.send(Message.of(monitoringEvent(id, project("XY-MIX-" + (i % 3), "0"))));
+            } else {
+                gradingRequests.send(Message.of(gradingEvent(id, "XY-MIX-" + (i % 3), "85")));
+            }
+        }
+        waitFor(() -> answers.received().size() == 20);
+        // one worker, one producer: the answers leave in the order the one consumer read the requests
+        List<? extends Message<String>> all = answers.received();
+        assertThat(payloads(all).stream().map(a -> a.path("requestid").asText()).toList()).isEqualTo(sent);
+        for (int i = 0; i < 20; i++) {
+            Message<String> answer = all.get(i);
+            OutgoingKafkaRecordMetadata<?> kafka = answer.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
+            JsonNode payload = JSON.readTree(answer.getPayload());
+            boolean monitoring = i % 2 == 0;
+            assertThat(kafka.getTopic()).isEqualTo(monitoring ? "pbm.monitoring.decisions" : "pbm.grading.evaluation.decisions");
+            assertThat(payload.path("type").asText())
+                    .isEqualTo(monitoring ? "cn.pbm.monitoring.decision" : "cn.pbm.grading.evaluation.decision");
+            assertThat(kafka.getKey()).isEqualTo("XY-MIX-" + (i % 3));
+            assertThat(new String(kafka.getHeaders().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("application/cloudevents+json; charset=UTF-8");
+        }
+        assertThat(deadLetters.received()).isEmpty();
+    }
+
+    @Test
+    void aRecordOfATopicNoFamilyTakesIsDeadLetteredNotDropped() throws Exception {
+        new TopicSource(connector.source("decision-requests"), "pbm.unknown.requests")
+                .send(Message.of(monitoringEvent("x-unknown", project("XY-UNKNOWN", "0"))));
+        waitFor(() -> deadLetters.received().size() == 1);
+        JsonNode letter = payloads(deadLetters).get(0);
+        assertThat(letter.path("type").asText()).isEqualTo("cn.pbm.event.rejected");
+        assertThat(letter.path("data").path("problem").path("type").asText()).isEqualTo("urn:pbm:problem:invalid-event");
+        assertThat(letter.path("data").path("topic").asText()).isEqualTo("pbm.unknown.requests");
+        assertThat(letter.path("data").path("event").asText()).contains("XY-UNKNOWN");
+        assertThat(answers.received()).isEmpty();
+    }
+
+    @Inject
+    PbmConfig config;
+
+    /** Every configured family's request topic is one the one consumer reads. */
+    @Test
+    void everyFamilysRequestTopicIsReadByTheOneConsumer() {
+        List<String> topics = List.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.decision-requests.topics", String.class).split(","));
+        assertThat(config.events().families()).containsOnlyKeys("warning", "grading");
+        assertThat(config.events().families().values().stream().map(PbmConfig.EventFamily::requestTopic).toList())
+                .containsExactlyInAnyOrderElementsOf(topics);
     }
 
     /** The decision ids shown in docs/events.md are the ones the bridge derives for those events. */
