@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.pbm.api.model.DecisionLogEntry;
 import cn.pbm.api.model.Explanation;
 import cn.pbm.api.model.FieldError;
+import cn.pbm.api.model.FiredRule;
+import cn.pbm.api.model.TableMatch;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +45,9 @@ import jakarta.enterprise.event.Observes;
  * A line's size is bounded (docs/auditors.md): the request ({@code input}), the answer ({@code output}) and the
  * explanation are each kept whole when their JSON is at most {@code pbm.decision-log.max-body-bytes}; a larger
  * one is left out and the line keeps its SHA-256 and size instead ({@code inputSha256}, {@code outputSha256},
- * {@code inputBytes}, {@code outputBytes}, {@code omitted}). Every line carries {@code inputSha256}. A line is
+ * {@code inputBytes}, {@code outputBytes}, {@code omitted}). The explanation is written in its compact form
+ * ({@link CompactExplanation}: rule sets, decisions, matched row numbers, fired rule names; issue 19), the replay
+ * with {@code ?explain=true} gives the full one. Every line carries {@code inputSha256}. A line is
  * built in memory (at most a few times the bound) and written with one write under the lock, so no decision
  * waits behind another's serialisation.
  * <p>
@@ -140,7 +144,7 @@ public class DecisionLog {
 
     /**
      * Writes one line: {@code entry}'s own fields, then the request and the response as the endpoint received
-     * and answered them (each whole, or its SHA-256 when larger than the bound), and the explanation.
+     * and answered them (each whole, or its SHA-256 when larger than the bound), and the explanation (compact).
      */
     public void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation) {
         write(entry, input, output, explanation, false);
@@ -195,7 +199,7 @@ public class DecisionLog {
                 omitted.add("output");
             }
             if (explanation != null) {
-                Bounded why = bounded(explanation, true, false);
+                Bounded why = bounded(new CompactExplanation(explanation), true, false);
                 if (why.kept()) {
                     line.field("explanation").raw(why);
                 } else {
@@ -240,6 +244,66 @@ public class DecisionLog {
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write decision-log line for " + entry.getDecisionId(), e);
+        }
+    }
+
+    /**
+     * The explanation as a line keeps it (issue 19, the lead's rule; docs/auditors.md): per decision table its rule
+     * set (id, version, SHA-256, jurisdiction), decision name and matched row numbers; per fired rule its rule set and
+     * name. What it leaves out (the table's label, each row's 依据 and input values, each rule's description) is fixed
+     * by the pinned rule set's files and the logged input: {@code POST /api/v1/decisions/replay?explain=true} gives it
+     * back whole, the same as {@code ?explain=true} gave at decision time. Written straight from the explanation, no
+     * copy: {@code {"tables":[{"ruleset":{..},"decision":"..","matchedRows":[..]}..],"rules":[{"ruleset":{..},"name":".."}..]}}.
+     */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = CompactExplanation.Writer.class)
+    record CompactExplanation(Explanation explanation) {
+
+        static final class Writer extends com.fasterxml.jackson.databind.JsonSerializer<CompactExplanation> {
+            @Override
+            public void serialize(CompactExplanation value, JsonGenerator generator,
+                    com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                Explanation explanation = value.explanation();
+                generator.writeStartObject();
+                generator.writeFieldName("tables");
+                if (explanation.getTables() == null) {
+                    generator.writeNull();
+                } else {
+                    generator.writeStartArray();
+                    for (TableMatch table : explanation.getTables()) {
+                        if (table == null) {
+                            generator.writeNull();
+                            continue;
+                        }
+                        generator.writeStartObject();
+                        generator.writeFieldName("ruleset");
+                        provider.defaultSerializeValue(table.getRuleset(), generator);
+                        generator.writeStringField("decision", table.getDecision());
+                        generator.writeFieldName("matchedRows");
+                        provider.defaultSerializeValue(table.getMatchedRows(), generator);
+                        generator.writeEndObject();
+                    }
+                    generator.writeEndArray();
+                }
+                generator.writeFieldName("rules");
+                if (explanation.getRules() == null) {
+                    generator.writeNull();
+                } else {
+                    generator.writeStartArray();
+                    for (FiredRule rule : explanation.getRules()) {
+                        if (rule == null) {
+                            generator.writeNull();
+                            continue;
+                        }
+                        generator.writeStartObject();
+                        generator.writeFieldName("ruleset");
+                        provider.defaultSerializeValue(rule.getRuleset(), generator);
+                        generator.writeStringField("name", rule.getName());
+                        generator.writeEndObject();
+                    }
+                    generator.writeEndArray();
+                }
+                generator.writeEndObject();
+            }
         }
     }
 

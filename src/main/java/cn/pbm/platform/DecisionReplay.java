@@ -121,6 +121,9 @@ public class DecisionReplay {
         } else {
             compare(mapper.valueToTree(entry.getOutput()), mapper.valueToTree(answer), "", differences);
         }
+        if (record.explanationAsked()) { // ?explain=true on the replay: the full explanation the line keeps compact
+            result.explanation(evaluations.decision().explanation());
+        }
         return result.replayDecisionId(record.decisionId())
                 .result(differences.isEmpty() ? ReplayResult.ResultEnum.MATCH : ReplayResult.ResultEnum.MISMATCH)
                 .differences(differences);

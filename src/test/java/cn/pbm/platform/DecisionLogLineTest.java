@@ -142,7 +142,7 @@ class DecisionLogLineTest {
             omitted.add("output");
         }
         if (explanation != null) {
-            byte[] why = json(mapper, explanation);
+            byte[] why = json(mapper, compact(mapper, explanation)); // issue 19: the line keeps the compact form
             if (why.length <= maxBodyBytes) {
                 line.putRawValue("explanation", new RawValue(new String(why, StandardCharsets.UTF_8)));
             } else {
@@ -236,6 +236,25 @@ class DecisionLogLineTest {
         output.put("results", List.of(Map.of("projectId", "XY-2023-0001", "timeProgress", new BigDecimal("0.8329"),
                 "actions", list)));
         return output;
+    }
+
+    /** The compact explanation, as a tree: per table ruleset, decision, matchedRows; per rule ruleset, name. */
+    private static JsonNode compact(ObjectMapper mapper, Explanation explanation) {
+        ObjectNode compact = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode tables = compact.putArray("tables");
+        for (TableMatch table : explanation.getTables()) {
+            ObjectNode kept = tables.addObject();
+            kept.set("ruleset", mapper.valueToTree(table.getRuleset()));
+            kept.put("decision", table.getDecision());
+            kept.set("matchedRows", mapper.valueToTree(table.getMatchedRows()));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode rules = compact.putArray("rules");
+        for (FiredRule rule : explanation.getRules()) {
+            ObjectNode kept = rules.addObject();
+            kept.set("ruleset", mapper.valueToTree(rule.getRuleset()));
+            kept.put("name", rule.getName());
+        }
+        return compact;
     }
 
     private static Explanation explanation(int rows) {

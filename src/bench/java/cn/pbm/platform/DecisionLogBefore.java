@@ -1,0 +1,669 @@
+package cn.pbm.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.filter.FilteringGeneratorDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.pbm.api.model.DecisionLogEntry;
+import cn.pbm.api.model.Explanation;
+import cn.pbm.api.model.FieldError;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** main 5da1a30's DecisionLog, renamed, for DecisionLogBenchmark only (the line before issue-19h: the full explanation).
+ *
+ * Original comment:
+ * The decision log: one JSON line per decision, on standard output or appended to {@code pbm.decision-log.file}.
+ * An auditor can feed any line to the replay endpoint.
+ * <p>
+ * A line's size is bounded (docs/auditors.md): the request ({@code input}), the answer ({@code output}) and the
+ * explanation are each kept whole when their JSON is at most {@code pbm.decision-log.max-body-bytes}; a larger
+ * one is left out and the line keeps its SHA-256 and size instead ({@code inputSha256}, {@code outputSha256},
+ * {@code inputBytes}, {@code outputBytes}, {@code omitted}). Every line carries {@code inputSha256}. A line is
+ * built in memory (at most a few times the bound) and written with one write under the lock, so no decision
+ * waits behind another's serialisation.
+ * <p>
+ * U+2028, U+2029 and U+0085 are written escaped ({@code \u2028}...), so that tools splitting on them see whole
+ * lines. At start-up a file that does not end in a line feed (a write cut off by {@code kill -9}) has its torn
+ * tail moved to {@code <file>.torn-<millis>} and the event is logged as a warning.
+ */
+
+public class DecisionLogBefore {
+
+    private static final Logger LOG = Logger.getLogger(DecisionLogBefore.class);
+
+    private final ObjectMapper mapper;
+    private final boolean enabled;
+    private final Optional<Path> file;
+    private final long maxBodyBytes;
+    private OutputStream fileStream;
+
+
+    public DecisionLogBefore(ObjectMapper mapper, PbmConfig config) {
+        this(mapper, config.decisionLog().enabled(), config.decisionLog().file(), config.decisionLog().maxBodyBytes());
+    }
+
+    public DecisionLogBefore(ObjectMapper mapper, boolean enabled, Optional<String> file, long maxBodyBytes) {
+        this.mapper = mapper;
+        this.enabled = enabled;
+        this.file = file.filter(f -> !f.isBlank()).map(Path::of);
+        this.maxBodyBytes = maxBodyBytes < 0 ? Long.MAX_VALUE : maxBodyBytes;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The largest input, output or explanation a line keeps whole (bytes of JSON; Long.MAX_VALUE: no bound). */
+    long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    void onStart(StartupEvent start) {
+        if (enabled && file.isPresent()) {
+            try {
+                setAsideTornLine(file.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot check the decision log " + file.get(), e);
+            }
+        }
+    }
+
+    /**
+     * If {@code path} does not end in a line feed, moves everything after its last line feed to
+     * {@code <path>.torn-<millis>}, truncates the log there, and reports it. Returns the torn file, if any.
+     */
+    static synchronized Optional<Path> setAsideTornLine(Path path) throws IOException {
+        if (!Files.exists(path) || Files.size(path) == 0) {
+            return Optional.empty();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw")) {
+            long size = raf.length();
+            raf.seek(size - 1);
+            if (raf.read() == '\n') {
+                return Optional.empty();
+            }
+            long keep = 0; // the length of the whole lines before the torn one
+            byte[] chunk = new byte[1 << 16];
+            for (long end = size; end > 0 && keep == 0;) {
+                long start = Math.max(0, end - chunk.length);
+                raf.seek(start);
+                raf.readFully(chunk, 0, (int) (end - start));
+                for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                    if (chunk[i] == '\n') {
+                        keep = start + i + 1;
+                        break;
+                    }
+                }
+                end = start;
+            }
+            Path torn = path.resolveSibling(path.getFileName() + ".torn-" + System.currentTimeMillis());
+            FileChannel from = raf.getChannel(); // closed with raf
+            try (FileChannel to = FileChannel.open(torn, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                long done = 0;
+                while (done < size - keep) {
+                    done += from.transferTo(keep + done, size - keep - done, to);
+                }
+                to.force(true);
+            }
+            raf.setLength(keep);
+            LOG.warnf("decision log %s ended in a torn line of %d bytes (a write was cut off, e.g. by kill -9); "
+                    + "it was moved to %s and the log truncated to its %d bytes of whole lines", path, size - keep,
+                    torn, keep);
+            return Optional.of(torn);
+        }
+    }
+
+    /**
+     * Writes one line: {@code entry}'s own fields, then the request and the response as the endpoint received
+     * and answered them (each whole, or its SHA-256 when larger than the bound), and the explanation.
+     */
+    public void write(DecisionLogEntry entry, Object input, Object output, Explanation explanation) {
+        write(entry, input, output, explanation, false);
+    }
+
+    /**
+     * As {@link #write(DecisionLogEntry, Object, Object, Explanation)}; {@code explanationOmitted}: the call did not
+     * collect its explanation because it was certainly larger than the bound ({@link DecisionRecord#expectTables}),
+     * so the line lists it under {@code omitted} as if it had been measured. Returns the answer's JSON as the line
+     * keeps it when those bytes are also what the service's mapper writes for the answer itself (the line kept it
+     * whole and it has none of the three characters only the log escapes), so that the HTTP body need not serialise
+     * the answer a second time ({@link AuditTrail}, issue 19); null otherwise.
+     */
+    byte[] write(DecisionLogEntry entry, Object input, Object output, Explanation explanation,
+            boolean explanationOmitted) {
+        List<FieldError> errors = entry.getErrors();
+        entry.input(null).output(null).explanation(null);
+        List<String> omitted = new ArrayList<>();
+        try {
+            // The line is streamed, byte for byte what a JSON tree of the entry would give (issue 19: the tree, and
+            // the request, answer and explanation turned into strings and back, were a fifth of a small call): the
+            // entry's own fields, then the fields below in this order, the bodies copied as the bounded JSON they are.
+            Line line = new Line();
+            WrittenBelow below = new WrittenBelow();
+            try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(line), below,
+                    TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+                mapper.writeValue(generator, entry);
+            }
+            line.reopen();
+            Bounded in = bounded(input == null ? Map.of() : input, false, true);
+            if (input != null) { // a rejected request's body is never logged, nor its hash
+                line.field("inputSha256").string(in.sha256);
+                line.field("inputBytes").number(in.size);
+            }
+            if (in.kept()) {
+                line.field("input").raw(in);
+            } else {
+                omitted.add("input");
+            }
+            // issue 19 (the 100k batch): the answer is written once up to the bound; one over it is serialised once
+            // more for its size and its hash without decisionId together (they were two passes over 77 MB of JSON)
+            Bounded out = bounded(output == null ? Map.of() : output, output != null, false);
+            byte[] answer = null;
+            if (out.kept()) {
+                line.field("output").raw(out);
+                answer = output == null ? null : out.asWrittenPlain();
+            } else {
+                AsideDecisionId whole = output == null ? null : sizeAndSha256WithoutDecisionId(output); // null: not an object
+                long size = whole != null ? whole.size : bounded(output == null ? Map.of() : output, false, false).size;
+                line.field("outputSha256").string(whole != null ? whole.sha256() : sha256WithoutDecisionId(output));
+                line.field("outputBytes").number(size);
+                omitted.add("output");
+            }
+            if (explanation != null) {
+                Bounded why = bounded(explanation, true, false);
+                if (why.kept()) {
+                    line.field("explanation").raw(why);
+                } else {
+                    omitted.add("explanation");
+                }
+            } else if (explanationOmitted) {
+                omitted.add("explanation");
+            }
+            if (!omitted.isEmpty()) {
+                line.field("omitted").write('[');
+                for (int i = 0; i < omitted.size(); i++) {
+                    if (i > 0) {
+                        line.write(',');
+                    }
+                    line.string(omitted.get(i));
+                }
+                line.write(']');
+            }
+            if (errors == null && below.errorsNamed) { // a mapper that writes nulls wrote "errors":null
+                line.field("errors").writeBytes("null".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else if (errors != null) {
+                line.field("errors");
+                try (JsonGenerator generator = generator(line)) {
+                    mapper.writeValue(generator, errors);
+                }
+            }
+            line.write('}');
+            ByteArrayOutputStream bytes = line;
+            bytes.write('\n');
+            if (file.isPresent()) {
+                synchronized (this) {
+                    OutputStream out2 = fileStream();
+                    bytes.writeTo(out2);
+                    out2.flush();
+                }
+            } else {
+                synchronized (System.out) { // no console log line lands inside a decision line
+                    bytes.writeTo(System.out);
+                    System.out.flush();
+                }
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write decision-log line for " + entry.getDecisionId(), e);
+        }
+    }
+
+    /** The SHA-256 of a request as the log computes {@code inputSha256}. */
+    String sha256(Object value) {
+        try {
+            return bounded(value, false, true).sha256;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of an answer without its top-level {@code decisionId}, as the log computes {@code outputSha256}. */
+    String sha256WithoutDecisionId(Object output) throws IOException {
+        Bounded hashed = new Bounded(0, true);
+        try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(hashed), new WithoutDecisionId(),
+                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+            mapper.writeValue(generator, output);
+        }
+        return hashed.finish().sha256;
+    }
+
+    /**
+     * In one pass: the size of an answer's whole JSON (as {@link #bounded} counts it) and the SHA-256 of the same JSON
+     * without its top-level {@code decisionId} member, byte for byte what {@link #sha256WithoutDecisionId} hashes:
+     * the bytes of that member (and the comma that joined it to the others) are counted but not hashed.
+     */
+    private AsideDecisionId sizeAndSha256WithoutDecisionId(Object output) throws IOException {
+        AsideDecisionId sink = new AsideDecisionId();
+        DecisionIdAside aside = new DecisionIdAside(generator(sink), sink);
+        try (JsonGenerator generator = aside) {
+            mapper.writeValue(generator, output);
+        }
+        return aside.unsupported || !aside.started ? null : sink;
+    }
+
+    /** Counts every byte; hashes every byte but those of the answer's top-level decisionId member. */
+    private static final class AsideDecisionId extends OutputStream {
+        private final MessageDigest digest;
+        long size;
+        boolean aside;
+        boolean dropComma;
+
+        AsideDecisionId() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            size += len;
+            if (aside || len == 0) {
+                return;
+            }
+            if (dropComma) { // the member left out was the first: the comma after it goes too
+                dropComma = false;
+                if (b[off] == ',') {
+                    off++;
+                    len--;
+                }
+            }
+            digest.update(b, off, len);
+        }
+
+        /** Hashes a byte that was written while aside (the opening brace, once a member is kept). */
+        void hash(char ascii) {
+            digest.update((byte) ascii);
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /**
+     * Tells its {@link AsideDecisionId} which bytes {@link #sha256WithoutDecisionId}'s filter would leave out: the
+     * top-level decisionId member with the comma that joins it to the others, and the braces of a top-level object
+     * left with no member at all (the filter writes nothing for it). An answer that is not a JSON object is marked
+     * {@link #unsupported} (the caller then hashes it the old way).
+     */
+    private static final class DecisionIdAside extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        private final AsideDecisionId sink;
+        private boolean started;
+        boolean unsupported;
+        private boolean opening; // the top-level "{" is written but not hashed: no member kept yet
+        private boolean inDecisionId;
+        private boolean decisionIdFirst;
+
+        DecisionIdAside(JsonGenerator generator, AsideDecisionId sink) {
+            super(generator, true);
+            this.sink = sink;
+        }
+
+        private boolean topLevel() {
+            com.fasterxml.jackson.core.JsonStreamContext context = delegate.getOutputContext();
+            return context.inObject() && context.getParent() != null && context.getParent().inRoot();
+        }
+
+        private void root(boolean object) throws IOException {
+            if (!started) {
+                started = true;
+                unsupported = !object;
+                if (object) {
+                    delegate.flush();
+                    sink.aside = true;
+                    opening = true;
+                }
+            }
+        }
+
+        private void member(String name) throws IOException {
+            if (unsupported || !topLevel()) {
+                return;
+            }
+            delegate.flush();
+            if ("decisionId".equals(name)) {
+                decisionIdFirst = delegate.getOutputContext().getEntryCount() == 0;
+                inDecisionId = true;
+                sink.aside = true;
+                return;
+            }
+            sink.aside = false;
+            sink.dropComma = inDecisionId && decisionIdFirst;
+            inDecisionId = false;
+            if (opening) {
+                opening = false;
+                sink.hash('{');
+            }
+        }
+
+        @Override
+        public void writeStartObject() throws IOException {
+            root(true);
+            super.writeStartObject();
+        }
+
+        @Override
+        public void writeStartObject(Object forValue) throws IOException {
+            root(true);
+            super.writeStartObject(forValue);
+        }
+
+        @Override
+        public void writeStartObject(Object forValue, int size) throws IOException {
+            root(true);
+            super.writeStartObject(forValue, size);
+        }
+
+        @Override
+        public void writeStartArray() throws IOException {
+            root(false);
+            super.writeStartArray();
+        }
+
+        @Override
+        public void writeStartArray(Object forValue, int size) throws IOException {
+            root(false);
+            super.writeStartArray(forValue, size);
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            member(name);
+            super.writeFieldName(name);
+        }
+
+        @Override
+        public void writeFieldName(SerializableString name) throws IOException {
+            member(name.getValue());
+            super.writeFieldName(name);
+        }
+
+        @Override
+        public void writeEndObject() throws IOException {
+            boolean top = !unsupported && topLevel();
+            if (top) {
+                delegate.flush();
+                sink.aside = opening; // an object left empty is not written at all
+                inDecisionId = false;
+            }
+            super.writeEndObject();
+            if (top) {
+                delegate.flush();
+                sink.aside = false;
+            }
+        }
+    }
+
+    /**
+     * {@code value}'s JSON, kept if within the bound, with its size and, if {@code hashed}, its SHA-256.
+     * {@code keptOrNothing}: only whether it is kept matters (the explanation has no hash in the line), so writing
+     * stops at the bound. The answer is not hashed here: a line keeps it whole, or the hash of the answer without its
+     * {@code decisionId} ({@link #sha256WithoutDecisionId}).
+     */
+    private Bounded bounded(Object value, boolean keptOrNothing, boolean hashed) throws IOException {
+        Bounded bounded = new Bounded(maxBodyBytes, hashed);
+        bounded.stopAtLimit = keptOrNothing;
+        try (JsonGenerator generator = generator(bounded)) {
+            mapper.writeValue(generator, value);
+        } catch (OverLimit e) {
+            return bounded; // not kept; no hash or size is wanted
+        }
+        return bounded.finish();
+    }
+
+    /** Thrown by a {@link Bounded} that only has to tell whether it keeps its value, once it cannot. */
+    private static final class OverLimit extends IOException {
+        OverLimit() {
+            super("over the decision log's bound");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    private JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator generator = mapper.getFactory().createGenerator(out);
+        generator.setCharacterEscapes(LineSafeEscapes.INSTANCE);
+        return generator;
+    }
+
+    /** Keeps up to {@code limit} bytes of what is written to it, and hashes and counts all of it. */
+    private static final class Bounded extends OutputStream {
+        private final long limit;
+        private final MessageDigest digest;
+        private ByteArrayOutputStream kept = new ByteArrayOutputStream(1024); // a small call's body: no regrowth
+        boolean stopAtLimit;
+        long size;
+        String sha256;
+
+        Bounded(long limit, boolean hashed) {
+            this.limit = limit;
+            try {
+                this.digest = hashed ? MessageDigest.getInstance("SHA-256") : null;
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws OverLimit {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws OverLimit {
+            if (stopAtLimit && size + len > limit) {
+                kept = null;
+                throw new OverLimit();
+            }
+            if (digest != null) {
+                digest.update(b, off, len);
+            }
+            size += len;
+            if (kept != null && size <= limit) {
+                kept.write(b, off, len);
+            } else {
+                kept = null;
+            }
+        }
+
+        Bounded finish() {
+            sha256 = digest == null ? null : HexFormat.of().formatHex(digest.digest());
+            return this;
+        }
+
+        boolean kept() {
+            return kept != null;
+        }
+
+        /**
+         * The kept JSON, if it has none of the escapes only {@link LineSafeEscapes} writes (a backslash, "u" and
+         * 2028, 2029 or 0085): then it is what the mapper writes without them, byte for byte; else null. The same
+         * text after an escaped backslash is taken for one too (the answer is then serialised again, as before).
+         */
+        byte[] asWrittenPlain() {
+            byte[] json = kept.toByteArray();
+            for (int i = 0; i + 5 < json.length; i++) {
+                if (json[i] == '\\' && json[i + 1] == 'u' && (isEscape(json, i + 2, "2028")
+                        || isEscape(json, i + 2, "2029") || isEscape(json, i + 2, "0085"))) {
+                    return null;
+                }
+            }
+            return json;
+        }
+
+        private static boolean isEscape(byte[] json, int at, String hex) {
+            for (int k = 0; k < 4; k++) {
+                if (json[at + k] != hex.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The kept JSON, copied to {@code to} as it is. */
+        void copyTo(OutputStream to) throws IOException {
+            kept.writeTo(to);
+        }
+    }
+
+    /**
+     * One line being written: the entry's own JSON object, then the fields the log adds after them ({@link #field}),
+     * each value in the JSON a generator with {@link LineSafeEscapes} writes (the names and strings are ASCII).
+     */
+    private static final class Line extends ByteArrayOutputStream {
+        private boolean empty;
+
+        Line() {
+            super(8192); // a one-project monitoring line with its explanation is about 5.5 KB: no regrowth
+        }
+
+        /** Takes the closing brace of the entry's object away, to add fields after its own. */
+        void reopen() {
+            if (count == 0) { // an entry without any field of its own
+                write('{');
+                empty = true;
+                return;
+            }
+            if (buf[count - 1] != '}') {
+                throw new IllegalStateException("the decision-log entry did not serialise as a JSON object");
+            }
+            count--;
+            empty = count == 1; // just "{"
+        }
+
+        Line field(String name) {
+            if (!empty) {
+                write(',');
+            }
+            empty = false;
+            string(name);
+            write(':');
+            return this;
+        }
+
+        /** An ASCII text without characters JSON escapes (a name, a hex digest, an omitted field's name). */
+        Line string(String ascii) {
+            write('"');
+            writeBytes(ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            write('"');
+            return this;
+        }
+
+        void number(long n) {
+            writeBytes(Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        void raw(Bounded json) throws IOException {
+            json.copyTo(this);
+        }
+    }
+
+    /** The entry's fields that the line writes after its own: the bodies, their hashes and sizes, and errors. */
+    private static final class WrittenBelow extends TokenFilter {
+        private static final java.util.Set<String> NAMES = java.util.Set.of("input", "output", "explanation", "omitted",
+                "inputSha256", "inputBytes", "outputSha256", "outputBytes", "errors");
+        /** Whether the entry's serialiser wrote {@code errors} (with a null value only if the mapper writes nulls). */
+        boolean errorsNamed;
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            errorsNamed |= "errors".equals(name);
+            return NAMES.contains(name) ? null : TokenFilter.INCLUDE_ALL;
+        }
+    }
+
+    /** Leaves out the answer's own top-level {@code decisionId}, which differs on every call. */
+    private static final class WithoutDecisionId extends TokenFilter {
+        @Override
+        public TokenFilter includeProperty(String name) {
+            return "decisionId".equals(name) ? null : TokenFilter.INCLUDE_ALL;
+        }
+    }
+
+    /** JSON's own escapes, plus the three line separators some tools split on. */
+    static final class LineSafeEscapes extends CharacterEscapes {
+        static final LineSafeEscapes INSTANCE = new LineSafeEscapes();
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case 0x2028 -> new SerializedString("\\u2028");
+                case 0x2029 -> new SerializedString("\\u2029");
+                case 0x85 -> new SerializedString("\\u0085");
+                default -> null;
+            };
+        }
+    }
+
+    private OutputStream fileStream() throws IOException {
+        if (fileStream == null) {
+            Path path = file.orElseThrow();
+            if (path.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+            }
+            setAsideTornLine(path);
+            fileStream = new FileOutputStream(path.toFile(), true);
+        }
+        return fileStream;
+    }
+
+    @PreDestroy
+    synchronized void close() throws IOException {
+        if (fileStream != null) {
+            fileStream.close();
+        }
+    }
+}
