@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 7). One command: bash src/bench/run.sh [jmh|http|batch ...]  (default: all three)
 # Prints every figure; copy them into BENCHMARKS.md with the date, the machine and this command.
-# Not part of ./mvnw verify. Needs root (or wrk already installed) for the HTTP part.
+# Not run by ./mvnw verify, which only compiles src/bench (execution bench-compile in pom.xml). Needs root (or wrk already installed) for the HTTP part.
 # The service runs as shipped: the decision log on (one JSON line per decision on stdout, here appended to
 # target/bench/app.log, which is emptied after each measurement). Environment: PBM_BENCH_PORT (default 18080),
 # PBM_BENCH_JVM (extra JVM options, e.g. a JFR recording), HEAPS (batch heaps, default "512m default"),
