@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 7). One command: bash src/bench/run.sh [jmh|http|batch ...]  (default: all three)
 # Prints every figure; copy them into BENCHMARKS.md with the date, the machine and this command.
-# Not part of ./mvnw verify. Needs root (or wrk already installed) for the HTTP part.
+# Not run by ./mvnw verify, which only compiles src/bench (execution bench-compile in pom.xml). Needs root (or wrk already installed) for the HTTP part.
 # The service runs as shipped: the decision log on (one JSON line per decision on stdout, here appended to
 # target/bench/app.log, which is emptied after each measurement). Environment: PBM_BENCH_PORT (default 18080),
 # PBM_BENCH_JVM (extra JVM options, e.g. a JFR recording), HEAPS (batch heaps, default "512m default"),
-# JMH_FILTER (the JMH benchmarks to run, a regular expression).
+# JMH_FILTER (the JMH benchmarks to run, a regular expression), SKIP_BUILD=1 (use the build already in target/).
+# Inputs never seen before (issue 19): src/bench/resources/http/<endpoint>-unseen.lua sends, per call, a fresh
+# random value in a field the decision reads (the repeated bodies of <endpoint>.json are answered from the memo);
+# each is measured after its endpoint's repeated body, labelled "unseen". Every script is first checked to get
+# 2xx answers (a short run counting statuses); a measurement prints its count of non-2xx answers (non-2xx=N).
+# Run time of the http part: about 9.5 minutes after the build (2026-12-02).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 parts=("${@:-jmh http batch}")
@@ -18,7 +23,7 @@ heaps=(${HEAPS:-512m default})
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-./mvnw -B -q -Pbench package
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -Pbench package
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 start_app() { # $1: extra JVM options
@@ -44,9 +49,56 @@ measure() {
   rps=$(awk '/Requests\/sec/{print $2}' "$f")
   p50=$(awk '/^ +50%/{print $2}' "$f")
   p99=$(awk '/^ +99%/{print $2}' "$f")
-  errors=$(grep -E "Non-2xx|Socket errors" "$f" || true)
-  echo "connections=$c path=$path${LABEL:+ ($LABEL)} requests/s=$rps p50=$p50 p99=$p99 load=$(cut -d' ' -f1 /proc/loadavg) $errors"
+  non2xx=$(awk '/Non-2xx or 3xx responses/{print $NF}' "$f") # wrk counts the answers with a status of 400 or more
+  errors=$(grep -E "Socket errors" "$f" || true)
+  echo "connections=$c path=$path${LABEL:+ ($LABEL)} requests/s=$rps p50=$p50 p99=$p99 non-2xx=${non2xx:-0} load=$(cut -d' ' -f1 /proc/loadavg) $errors"
+  [ "${non2xx:-0}" = 0 ] || echo "   ^ NOT A MEASUREMENT OF DECISIONS: ${non2xx} answers were 4xx/5xx"
   log_done
+}
+# The path of an endpoint by the name of its body (src/bench/resources/http/<name>.json or <name>-unseen.lua)
+path_of() {
+  case "$1" in
+    self-evaluations-score-batch) echo /api/v1/self-evaluations/score:batch ;;
+    self-evaluations-score) echo /api/v1/self-evaluations/score ;;
+    monitoring-warnings) echo /api/v1/monitoring/warnings ;; grading-ex-ante) echo /api/v1/grading/ex-ante ;;
+    grading-evaluation) echo /api/v1/grading/evaluation ;;
+    project-library-admission) echo /api/v1/project-library/admission ;; disclosure-deadlines) echo /api/v1/disclosure/deadlines ;;
+    rectifications-status) echo /api/v1/rectifications/status ;; targets-review) echo /api/v1/targets/review ;;
+    budget-adjustments) echo /api/v1/budget-adjustments ;; coverage) echo /api/v1/coverage ;;
+    *) echo "no endpoint for $1" >&2; exit 2 ;;
+  esac
+}
+# A script's statuses: 2 seconds on 2 connections, every answer's status counted (by a wrapper: the measured runs
+# keep wrk's own count, a Lua response() per answer would add to what they measure). Stops the run on any non-2xx.
+check_script() { # $1 path, $2 script
+  cat > "$out/check.lua" <<LUA
+dofile("$(realpath "$2")")
+local check_threads, inner_setup = {}, setup
+function setup(thread)
+  if inner_setup then inner_setup(thread) end
+  table.insert(check_threads, thread)
+end
+answers, not2xx, first = 0, 0, ""
+function response(status, headers, body)
+  answers = answers + 1
+  if status < 200 or status > 299 then
+    not2xx = not2xx + 1
+    if first == "" then first = status .. " " .. string.sub(body or "", 1, 300) end
+  end
+end
+function done(summary, latency, requests)
+  local a, n, f = 0, 0, ""
+  for _, t in ipairs(check_threads) do
+    a = a + t:get("answers"); n = n + t:get("not2xx")
+    if f == "" then f = t:get("first") end
+  end
+  io.write(string.format("CHECK answers=%d non-2xx=%d %s\n", a, n, f))
+end
+LUA
+  local result
+  result=$(wrk -t2 -c2 -d2s -s "$out/check.lua" "http://localhost:$port$1" | grep '^CHECK' || true)
+  echo "   check $1 $(basename "$2"): ${result#CHECK }"
+  case "$result" in "CHECK answers="*" non-2xx=0 "*) ;; *) echo "$2 does not get 2xx answers: stopping"; stop_app; exit 1 ;; esac
 }
 
 for part in "${parts[@]}"; do
@@ -70,62 +122,48 @@ request = function()
   return wrk.format(nil, nil, nil, '{"score": ' .. scores[i] .. '}')
 end
 LUA
-  # monitoring of one project whose amounts were never seen before (the memo of answers misses on every call)
-  cat > "$out/monitoring-unseen.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("seed", threads) end
-function init(args) math.randomseed(seed * 7919 + os.time()) end
-request = function()
-  local executed = string.format("%d.%02d", math.random(0, 999999), math.random(0, 99))
-  local actual = math.random(0, 200)
-  return wrk.format(nil, nil, nil, '{"asOf": "2023-10-31", "projects": [{"projectId": "XY-2023-0001", '
-    .. '"projectName": "农村道路养护", "department": "县交通运输局", "budget": 1000000.00, "executed": ' .. executed
-    .. ', "directFunds": false, "implementationConditionsMet": true, "forecastYearEndExecuted": null, "targets": '
-    .. '[{"name": "养护里程（公里）", "direction": "AT_LEAST", "expected": 100, "actual": ' .. actual .. '}]}]}')
-end
-LUA
   rm -f "$out/endpoints.txt"
   # one small request per endpoint (the first example of docs/*.md; monitoring: one project with one target)
   for body in src/bench/resources/http/*.json; do
     name=$(basename "$body" .json)
-    case "$name" in
-      self-evaluations-score-batch) path=/api/v1/self-evaluations/score:batch ;;
-      self-evaluations-score) path=/api/v1/self-evaluations/score ;;
-      monitoring-warnings) path=/api/v1/monitoring/warnings ;; grading-ex-ante) path=/api/v1/grading/ex-ante ;;
-      project-library-admission) path=/api/v1/project-library/admission ;; disclosure-deadlines) path=/api/v1/disclosure/deadlines ;;
-      rectifications-status) path=/api/v1/rectifications/status ;; targets-review) path=/api/v1/targets/review ;;
-      budget-adjustments) path=/api/v1/budget-adjustments ;; coverage) path=/api/v1/coverage ;;
-      *) echo "no endpoint for $body"; exit 2 ;;
-    esac
+    path=$(path_of "$name")
     status=$(curl -s -o "$out/answer-$name.json" -w '%{http_code}' -X POST "localhost:$port$path" \
       -H 'Content-Type: application/json' --data-binary @"$body")
     [ "$status" = 200 ] || { echo "$path answered $status: $(cat "$out/answer-$name.json")"; exit 1; }
     body_json=$(tr -d '\n' < "$body" | sed 's/\\/\\\\/g; s/"/\\"/g')
     printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "%s"\n' "$body_json" > "$out/$name.lua"
     echo "$path $out/$name.lua" >> "$out/endpoints.txt"
+    check_script "$path" "$out/$name.lua"
   done
+  # the same endpoints with inputs never seen before (grading's repeated body is post.lua's eight scores)
+  for script in src/bench/resources/http/*-unseen.lua; do
+    path=$(path_of "$(basename "$script" -unseen.lua)")
+    echo "$path $script unseen" >> "$out/endpoints.txt"
+    check_script "$path" "$script"
+  done
+  check_script /api/v1/grading/evaluation "$out/post.lua"
+  check_script /bench/echo "$out/post.lua"
   # warm-up (WARMUP seconds per path, default 30): at 10 s the floor measured first was 6,380 req/s and the same
   # floor measured last 10,092 (2026-12-02) - the shared stack was still being compiled when the first figure ran
   w=${WARMUP:-30}
   wrk -t2 -c16 -d${w}s -s "$out/post.lua" "http://localhost:$port/api/v1/grading/evaluation" > /dev/null
   wrk -t2 -c16 -d${w}s -s "$out/monitoring-warnings.lua" "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
-  wrk -t2 -c16 -d${w}s -s "$out/monitoring-unseen.lua" "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
+  wrk -t2 -c16 -d${w}s -s src/bench/resources/http/monitoring-warnings-unseen.lua "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
   wrk -t2 -c16 -d${w}s -s "$out/post.lua" "http://localhost:$port/bench/echo" > /dev/null
   : > "$out/app.log"
   for c in 16 64; do
     measure $c /bench/echo 20 -s "$out/post.lua"
     measure $c /api/v1/grading/evaluation 20 -s "$out/post.lua"
     measure $c /api/v1/monitoring/warnings 20 -s "$out/monitoring-warnings.lua"
-    LABEL=unseen measure $c /api/v1/monitoring/warnings 20 -s "$out/monitoring-unseen.lua" # amounts never seen: no memo
+    LABEL=unseen measure $c /api/v1/monitoring/warnings 20 -s src/bench/resources/http/monitoring-warnings-unseen.lua # amounts never seen: no memo
   done
-  echo "== every other decision endpoint, 16 connections (p99 target 10 ms), the floor measured again after them"
-  while read -r path script; do
-    case "$path" in /api/v1/monitoring/warnings) continue ;; esac
+  echo "== every other decision endpoint, 16 connections (p99 target 10 ms): its repeated body, then (unseen) inputs"
+  echo "   never seen before (grading: random two-decimal scores); the floor measured again after them"
+  while read -r path script label; do
+    case "$path${label:-}" in /api/v1/monitoring/warnings*) continue ;; esac
     wrk -t2 -c16 -d3s -s "$script" "http://localhost:$port$path" > /dev/null # warm-up
-    measure 16 "$path" 10 -s "$script"
-  done < "$out/endpoints.txt"
+    LABEL=${label:-} measure 16 "$path" 10 -s "$script"
+  done < <(sort -s -k1,1 "$out/endpoints.txt")
   measure 16 /bench/echo 10 -s "$out/post.lua"
   rm -f "$out/endpoints.txt"
   stop_app ;;
