@@ -20,8 +20,7 @@ public final class DecisionLogCpu {
         DecisionLogBenchmark b = new DecisionLogBenchmark();
         b.setUp();
         Map<String, Callable<Object>> cases = new LinkedHashMap<>();
-        cases.put("lineBefore (main: full explanation)", b::lineBefore);
-        cases.put("lineCompact (this branch)", b::lineCompact);
+        cases.put("lineCompact", b::lineCompact);
         cases.put("lineWithoutExplanation", b::lineWithoutExplanation);
         cases.put("fullExplanationSerialised", b::fullExplanationSerialised);
         cases.put("fullExplanationSerialisedWithoutLineEscapes", b::fullExplanationSerialisedWithoutLineEscapes);
