@@ -55,7 +55,10 @@ public class DecisionEngine {
     private final int parallelFrom;
     private final RulesetHealth health;
     private final Map<Ruleset, CompiledModel> models = new HashMap<>();
-    /** pbm.engine.plain-tables: models made only of plain decision tables are evaluated by {@link PlainTables}. */
+    /**
+     * pbm.engine.plain-tables: models made only of plain decision tables are evaluated by {@link PlainTables}, models
+     * of plain tables, literal expressions and table BKMs in a small FEEL subset by {@link CompiledDecisions}.
+     */
     private final boolean plainTables;
     /** Null outside CDI (benchmarks): nothing collects the call's evaluations there. */
     @jakarta.inject.Inject
@@ -304,7 +307,7 @@ public class DecisionEngine {
         runtime.addListener(new TableExplainer(compiled.get(0), ruleset));
         return new CompiledModel(runtime, compiled.get(0),
                 DecisionMemo.forModel(new String(file.content(), StandardCharsets.UTF_8), memoEntries),
-                OutcomeLabel.of(compiled.get(0)), plainTables ? PlainTables.of(compiled.get(0), ruleset) : null);
+                OutcomeLabel.of(compiled.get(0)), plainTables ? FastPath.of(compiled.get(0), ruleset) : null);
     }
 
     /**
@@ -347,6 +350,6 @@ public class DecisionEngine {
     }
 
     private record CompiledModel(DMNRuntime runtime, DMNModel model, DecisionMemo memo, OutcomeLabel outcome,
-            PlainTables plain) {
+            FastPath plain) {
     }
 }

@@ -39,7 +39,7 @@ import cn.pbm.api.model.TableMatch;
  * {@code BigDecimal}s FEEL makes of them. {@code PlainTablesDifferentialTest} proves the answers, their scales,
  * their order and the matched rows identical to KIE's over hundreds of thousands of inputs per table.
  */
-final class PlainTables {
+final class PlainTables implements FastPath {
 
     private final Ruleset ruleset;
     private final List<Table> tables;
@@ -111,7 +111,8 @@ final class PlainTables {
      * Every decision's result in KIE's order, with the matched rows added to {@code matches} (when not null);
      * null when this call is not a plain one (then nothing was added to {@code matches}).
      */
-    Map<String, Object> evaluate(Map<String, Object> inputs, List<TableMatch> matches) {
+    @Override
+    public Map<String, Object> evaluate(Map<String, Object> inputs, List<TableMatch> matches) {
         for (String name : inputNames) {
             if (!inputs.containsKey(name)) {
                 return null;
@@ -144,13 +145,13 @@ final class PlainTables {
         return results;
     }
 
-    private static final Object NO_ANSWER = new Object();
+    static final Object NO_ANSWER = new Object();
 
     /** One input column: the value it reads ({@code source}, or its {@code field}) and its allowed values. */
     private record Column(String label, String source, String field, Test allowed, Class<?> kind) {
     }
 
-    private static final class Table {
+    static final class Table {
         final String name;
         final String label;
         final DecisionTable source;
@@ -176,6 +177,19 @@ final class PlainTables {
             if (!(node.getDecision().getExpression() instanceof DecisionTable table)) {
                 return null;
             }
+            return of(node.getName(), node.getDecision().getLabel(), table, inputs, decisions, false);
+        }
+
+        /**
+         * A plain table whose input expressions may be anything ({@link CompiledDecisions} computes each column's
+         * value and passes them to {@link #evaluate}): the unary tests, outputs and hit policy are plain.
+         */
+        static Table ofAnyInputs(String name, String label, DecisionTable table) {
+            return of(name, label, table, Set.of(), Set.of(), true);
+        }
+
+        private static Table of(String name, String label, DecisionTable table, Set<String> inputs,
+                Set<String> decisions, boolean anyInputs) {
             HitPolicy policy = table.getHitPolicy();
             if (!(policy == HitPolicy.UNIQUE || policy == HitPolicy.FIRST
                     || (policy == HitPolicy.COLLECT && table.getAggregation() == null))) {
@@ -192,15 +206,19 @@ final class PlainTables {
                     return null;
                 }
                 expression = expression.strip();
-                Matcher path = NAME_PATH.matcher(expression);
-                if (!path.matches()) {
-                    return null;
-                }
-                String source = path.group(1);
-                String field = path.group(2);
-                if (field == null ? !(inputs.contains(source) || decisions.contains(source))
-                        : !decisions.contains(source)) {
-                    return null;
+                String source = null;
+                String field = null;
+                if (!anyInputs) {
+                    Matcher path = NAME_PATH.matcher(expression);
+                    if (!path.matches()) {
+                        return null;
+                    }
+                    source = path.group(1);
+                    field = path.group(2);
+                    if (field == null ? !(inputs.contains(source) || decisions.contains(source))
+                            : !decisions.contains(source)) {
+                        return null;
+                    }
                 }
                 Test allowed = null;
                 if (input.getInputValues() != null) {
@@ -270,7 +288,7 @@ final class PlainTables {
                 }
                 columns[c] = new Column(columns[c].label, columns[c].source, columns[c].field, columns[c].allowed, kind);
             }
-            return new Table(node.getName(), node.getDecision().getLabel(), table, columns, tests, outputNames, outputs);
+            return new Table(name, label, table, columns, tests, outputNames, outputs);
         }
 
         /** The result, or NO_ANSWER when this evaluation is not plain. */

@@ -1,0 +1,689 @@
+package cn.pbm.platform;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNType;
+import org.kie.dmn.api.core.ast.BusinessKnowledgeModelNode;
+import org.kie.dmn.api.core.ast.DecisionNode;
+import org.kie.dmn.api.core.ast.InputDataNode;
+import org.kie.dmn.api.feel.runtime.events.FEELEvent;
+import org.kie.dmn.feel.FEEL;
+import org.kie.dmn.feel.codegen.feel11.ProcessedExpression;
+import org.kie.dmn.feel.lang.CompiledExpression;
+import org.kie.dmn.feel.lang.CompilerContext;
+import org.kie.dmn.feel.lang.ast.ASTNode;
+import org.kie.dmn.feel.lang.ast.BooleanNode;
+import org.kie.dmn.feel.lang.ast.ForExpressionNode;
+import org.kie.dmn.feel.lang.ast.FunctionInvocationNode;
+import org.kie.dmn.feel.lang.ast.IfExpressionNode;
+import org.kie.dmn.feel.lang.ast.InfixOpNode;
+import org.kie.dmn.feel.lang.ast.IterationContextNode;
+import org.kie.dmn.feel.lang.ast.NameRefNode;
+import org.kie.dmn.feel.lang.ast.NumberNode;
+import org.kie.dmn.feel.lang.ast.QualifiedNameNode;
+import org.kie.dmn.feel.lang.ast.QuantifiedExpressionNode;
+import org.kie.dmn.feel.lang.ast.StringNode;
+import org.kie.dmn.feel.lang.types.BuiltInType;
+import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
+import org.kie.dmn.feel.runtime.functions.ModuloFunction;
+import org.kie.dmn.model.api.BusinessKnowledgeModel;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.Expression;
+import org.kie.dmn.model.api.InformationItem;
+import org.kie.dmn.model.api.InputClause;
+import org.kie.dmn.model.api.LiteralExpression;
+
+import cn.pbm.api.model.TableMatch;
+
+/**
+ * The compiled fast path for a model of decision tables, literal expressions and table BKMs (issue 19, beyond
+ * {@link PlainTables}): every decision is a literal expression or a plain decision table (unary tests of literals,
+ * literal outputs; UNIQUE, FIRST or COLLECT) whose input expressions may be expressions, every BKM's body is such a
+ * table, and every expression is in a small FEEL subset: number, string and boolean literals; names and paths
+ * ({@code t.direction}, {@code asOf.year}); {@code + - * /} with FEEL's number semantics ({@code BigDecimal} with
+ * {@link MathContext#DECIMAL128}, as KIE's infix executors); {@code = != < <= > >=}; {@code and}, {@code or};
+ * {@code if then else}; {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins
+ * {@code day of year} and {@code modulo} (KIE's own function objects); and a BKM invoked by name with positional
+ * arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
+ * the hashed bytes, and turned into Java closures; the tables stay the program ({@link PlainTables.Table} evaluates
+ * them, and makes the matched rows with {@link TableExplainer#match} as KIE's listener does).
+ *
+ * <p>An evaluation answers only the plain case: every value read is present, not null and of a plain type
+ * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
+ * {@link DMNType#isAssignableValue}: allowed values included), every operation is defined for its operands (no
+ * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
+ * the engine asks KIE, which then decides and reports as before. {@code CompiledDecisionsDifferentialTest} proves the
+ * answers, their scales, their order and the matched rows identical to KIE's.
+ */
+final class CompiledDecisions implements FastPath {
+
+    private final Ruleset ruleset;
+    private final String[] inputNames;
+    private final DMNType[] inputTypes; // null where the type has nothing to check beyond what the expressions do
+    private final Step[] steps;
+    private final int slots;
+    /** The decisions in the order KIE's DMNResult reports them, and their slots. */
+    private final String[] reported;
+    private final int[] reportedSlots;
+
+    private CompiledDecisions(Ruleset ruleset, String[] inputNames, DMNType[] inputTypes, Step[] steps, int slots,
+            String[] reported, int[] reportedSlots) {
+        this.ruleset = ruleset;
+        this.inputNames = inputNames;
+        this.inputTypes = inputTypes;
+        this.steps = steps;
+        this.slots = slots;
+        this.reported = reported;
+        this.reportedSlots = reportedSlots;
+    }
+
+    /** One decision, in KIE's evaluation order: its slot and its compiled expression. */
+    private record Step(String name, int slot, Expr expr, boolean single) {
+    }
+
+    /** A compiled expression: a value that is never null, or {@link #DECLINE}. */
+    @FunctionalInterface
+    private interface Expr {
+        Object eval(Object[] env, List<TableMatch> found);
+    }
+
+    /** Thrown when a call is not a plain one: the engine asks KIE. No stack trace, one instance. */
+    private static final class Decline extends RuntimeException {
+        Decline() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Decline DECLINE = new Decline();
+
+    /** The model is outside the subset: KIE evaluates it. */
+    private static final class Refused extends Exception {
+        Refused(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The compiled model, or null when it is outside the subset. */
+    static CompiledDecisions of(DMNModel model, Ruleset ruleset) {
+        try {
+            return compile(model, ruleset);
+        } catch (Refused | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Why the model is not compiled (null: it is); for tests and start-up diagnostics. */
+    static String refusal(DMNModel model, Ruleset ruleset) {
+        try {
+            compile(model, ruleset);
+            return null;
+        } catch (Refused | RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static CompiledDecisions compile(DMNModel model, Ruleset ruleset) throws Refused {
+        if (!model.getDecisionServices().isEmpty() || model.getDecisions().isEmpty()) {
+            throw new Refused("decision services, or no decision");
+        }
+        Compiler compiler = new Compiler(ruleset);
+        List<String> inputs = new ArrayList<>();
+        List<DMNType> types = new ArrayList<>();
+        for (InputDataNode input : model.getInputs()) {
+            inputs.add(input.getName());
+            types.add(hasAllowedValues(input.getType(), new java.util.HashSet<>()) ? input.getType() : null);
+            compiler.declare(input.getName());
+        }
+        for (DecisionNode node : model.getDecisions()) {
+            compiler.declare(node.getName());
+        }
+        for (BusinessKnowledgeModelNode node : model.getBusinessKnowledgeModels()) {
+            compiler.bkm(node);
+        }
+        for (BusinessKnowledgeModelNode node : model.getBusinessKnowledgeModels()) {
+            compiler.bkmBody(node);
+        }
+        // KIE's evaluateAll: the model's decisions collected into a HashSet (DecisionNodeImpl hashes its id and name),
+        // each evaluated in that set's order, the decisions it depends on first (in its dependency map's order). The
+        // same set, made the same way, gives the order of the matched rows.
+        Map<String, DecisionNode> byId = new HashMap<>();
+        for (DecisionNode node : model.getDecisions()) {
+            byId.put(node.getId(), node);
+        }
+        Set<DecisionNode> kieSet = model.getDecisions().stream()
+                .filter(d -> d.getModelNamespace().equals(model.getNamespace()))
+                .collect(java.util.stream.Collectors.toSet());
+        if (kieSet.size() != model.getDecisions().size()) {
+            throw new Refused("decisions of imported models");
+        }
+        List<DecisionNode> ordered = new ArrayList<>();
+        Set<String> visiting = new LinkedHashSet<>(); // also the order KIE enters them in (before their dependencies)
+        for (DecisionNode node : kieSet) {
+            order(node, byId, ordered, visiting);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (DecisionNode node : ordered) {
+            Expression expression = node.getDecision().getExpression();
+            Expr expr;
+            if (expression instanceof LiteralExpression literal) {
+                if (literal.getExpressionLanguage() != null && !literal.getExpressionLanguage().toLowerCase().contains("feel")) {
+                    throw new Refused(node.getName() + ": not FEEL");
+                }
+                expr = compiler.expression(literal.getText(), compiler.global);
+            } else if (expression instanceof DecisionTable table) {
+                expr = compiler.table(node.getName(), node.getDecision().getLabel(), table, compiler.global);
+            } else {
+                throw new Refused(node.getName() + ": neither a literal expression nor a decision table");
+            }
+            boolean single = node.getResultType() == null || !node.getResultType().isCollection();
+            steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single));
+        }
+        // KIE's DMNResult keeps the decision results in a HashMap by decision id, each put when KIE enters the decision
+        // (before its dependencies), and reports them in that map's order: the same map, made the same way, gives it
+        Map<String, String> byIdInKieOrder = new HashMap<>();
+        for (String name : visiting) {
+            DecisionNode node = model.getDecisionByName(name);
+            byIdInKieOrder.put(node.getId(), node.getName());
+        }
+        String[] reported = byIdInKieOrder.values().toArray(String[]::new);
+        int[] reportedSlots = new int[reported.length];
+        for (int i = 0; i < reported.length; i++) {
+            reportedSlots[i] = compiler.global.get(reported[i]);
+        }
+        return new CompiledDecisions(ruleset, inputs.toArray(String[]::new), types.toArray(DMNType[]::new),
+                steps.toArray(Step[]::new), compiler.maxSlots, reported, reportedSlots);
+    }
+
+    private static void order(DecisionNode node, Map<String, DecisionNode> byId, List<DecisionNode> ordered,
+            Set<String> visiting) throws Refused {
+        if (ordered.contains(node)) {
+            return;
+        }
+        if (!visiting.add(node.getName())) {
+            throw new Refused("a cycle at " + node.getName());
+        }
+        if (!(node instanceof org.kie.dmn.core.ast.DMNBaseNode base)) {
+            throw new Refused(node.getName() + ": not KIE's own node");
+        }
+        for (org.kie.dmn.api.core.ast.DMNNode dependency : base.getDependencies().values()) {
+            if (dependency instanceof DecisionNode decision) {
+                if (byId.get(decision.getId()) != decision) {
+                    throw new Refused(node.getName() + " requires " + decision.getName() + " of another model");
+                }
+                order(decision, byId, ordered, visiting);
+            }
+        }
+        ordered.add(node);
+    }
+
+    /** Whether a type, or a type inside it, restricts its values (then an input of it is checked by KIE's type). */
+    private static boolean hasAllowedValues(DMNType type, Set<DMNType> seen) {
+        if (type == null || !seen.add(type)) {
+            return false;
+        }
+        if (type.getAllowedValues() != null && !type.getAllowedValues().isEmpty()) {
+            return true;
+        }
+        if (type.getBaseType() != null && hasAllowedValues(type.getBaseType(), seen)) {
+            return true;
+        }
+        for (DMNType field : type.getFields().values()) {
+            if (hasAllowedValues(field, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> evaluate(Map<String, Object> inputs, List<TableMatch> matches) {
+        Object[] env = new Object[slots];
+        for (String decision : reported) {
+            if (inputs.containsKey(decision)) {
+                return null; // KIE takes a decision's value given as an input instead of evaluating it
+            }
+        }
+        for (int i = 0; i < inputNames.length; i++) {
+            Object value = inputs.get(inputNames[i]);
+            if (value == null || !plain(value)) {
+                return null; // missing, null or not a plain value: KIE decides
+            }
+            if (inputTypes[i] != null && !inputTypes[i].isAssignableValue(value)) {
+                return null; // outside the allowed values of its type
+            }
+            env[i] = value;
+        }
+        List<TableMatch> found = matches == null ? null : new ArrayList<>(4);
+        try {
+            for (Step step : steps) {
+                Object result = step.expr.eval(env, found);
+                if (step.single && result instanceof java.util.Collection<?> c && c.size() == 1) {
+                    return null; // KIE would take the element out of the list
+                }
+                env[step.slot] = result;
+            }
+        } catch (Decline e) {
+            return null;
+        }
+        Map<String, Object> results = new LinkedHashMap<>(reported.length * 2);
+        for (int i = 0; i < reported.length; i++) {
+            results.put(reported[i], env[reportedSlots[i]]);
+        }
+        if (matches != null) {
+            matches.addAll(found);
+        }
+        return results;
+    }
+
+    private static boolean plain(Object value) {
+        return value instanceof BigDecimal || value instanceof String || value instanceof Boolean
+                || value instanceof LocalDate || value instanceof List || value instanceof Map;
+    }
+
+    private static Object checked(Object value) {
+        if (value == null || !plain(value)) {
+            throw DECLINE;
+        }
+        return value;
+    }
+
+    private static BigDecimal number(Object value) {
+        if (value instanceof BigDecimal n) {
+            return n;
+        }
+        throw DECLINE;
+    }
+
+    private static boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw DECLINE;
+    }
+
+    /** A BKM whose body is a plain decision table over its parameters. */
+    private static final class Bkm {
+        final String name;
+        final int arity;
+        Expr[] columns;
+        PlainTables.Table table;
+        int slots;
+
+        Bkm(String name, int arity) {
+            this.name = name;
+            this.arity = arity;
+        }
+
+        Object invoke(Object[] args, List<TableMatch> found, Ruleset ruleset) {
+            Object[] env = new Object[slots];
+            System.arraycopy(args, 0, env, 0, args.length);
+            Object[] values = new Object[columns.length];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = columns[c].eval(env, found);
+            }
+            Object result = table.evaluate(values, found, ruleset);
+            if (result == PlainTables.NO_ANSWER || result == null) {
+                throw DECLINE;
+            }
+            return result;
+        }
+    }
+
+    /** Turns KIE's FEEL AST into closures over an array of slots (inputs, decisions, then iteration variables). */
+    private static final class Compiler {
+        final Ruleset ruleset;
+        final Map<String, Integer> global = new HashMap<>();
+        final Map<String, Bkm> bkms = new HashMap<>();
+        final FEEL feel = FEEL.newInstance(CompiledDecisions.class.getClassLoader(), List.of());
+        int maxSlots;
+
+        Compiler(Ruleset ruleset) {
+            this.ruleset = ruleset;
+        }
+
+        void declare(String name) throws Refused {
+            if (global.put(name, global.size()) != null) {
+                throw new Refused("two nodes named " + name);
+            }
+            maxSlots = Math.max(maxSlots, global.size());
+        }
+
+        void bkm(BusinessKnowledgeModelNode node) throws Refused {
+            BusinessKnowledgeModel bkm = node.getBusinessKnowledModel();
+            if (bkm.getEncapsulatedLogic() == null
+                    || !(bkm.getEncapsulatedLogic().getExpression() instanceof DecisionTable)) {
+                throw new Refused(node.getName() + ": a BKM whose body is not a decision table");
+            }
+            if (global.containsKey(node.getName()) || bkms.containsKey(node.getName())) {
+                throw new Refused("two nodes named " + node.getName());
+            }
+            bkms.put(node.getName(), new Bkm(node.getName(), bkm.getEncapsulatedLogic().getFormalParameter().size()));
+        }
+
+        void bkmBody(BusinessKnowledgeModelNode node) throws Refused {
+            BusinessKnowledgeModel model = node.getBusinessKnowledModel();
+            Map<String, Integer> scope = new HashMap<>();
+            for (InformationItem parameter : model.getEncapsulatedLogic().getFormalParameter()) {
+                if (scope.put(parameter.getName(), scope.size()) != null) {
+                    throw new Refused(node.getName() + ": two parameters named " + parameter.getName());
+                }
+            }
+            Bkm bkm = bkms.get(node.getName());
+            DecisionTable table = (DecisionTable) model.getEncapsulatedLogic().getExpression();
+            bkm.table = PlainTables.Table.ofAnyInputs(node.getName(), model.getLabel(), table);
+            if (bkm.table == null) {
+                throw new Refused(node.getName() + ": its table is not plain");
+            }
+            int[] slots = {scope.size()};
+            bkm.columns = columns(table, scope, slots);
+            bkm.slots = slots[0];
+        }
+
+        Expr table(String name, String label, DecisionTable table, Map<String, Integer> scope) throws Refused {
+            PlainTables.Table compiled = PlainTables.Table.ofAnyInputs(name, label, table);
+            if (compiled == null) {
+                throw new Refused(name + ": the table is not plain");
+            }
+            int[] slots = {maxSlots};
+            Expr[] columns = columns(table, scope, slots);
+            maxSlots = Math.max(maxSlots, slots[0]);
+            Ruleset ruleset = this.ruleset;
+            return (env, found) -> {
+                Object[] values = new Object[columns.length];
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = columns[c].eval(env, found);
+                }
+                Object result = compiled.evaluate(values, found, ruleset);
+                if (result == PlainTables.NO_ANSWER || result == null) {
+                    throw DECLINE;
+                }
+                return result;
+            };
+        }
+
+        private Expr[] columns(DecisionTable table, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr[] columns = new Expr[table.getInput().size()];
+            for (int c = 0; c < columns.length; c++) {
+                InputClause input = table.getInput().get(c);
+                if (input.getInputExpression() == null || input.getInputExpression().getText() == null) {
+                    throw new Refused("an input column without an expression");
+                }
+                columns[c] = expression(input.getInputExpression().getText(), scope, slots);
+            }
+            return columns;
+        }
+
+        Expr expression(String text, Map<String, Integer> scope) throws Refused {
+            int[] slots = {maxSlots};
+            Expr expr = expression(text, scope, slots);
+            maxSlots = Math.max(maxSlots, slots[0]);
+            return expr;
+        }
+
+        private Expr expression(String text, Map<String, Integer> scope, int[] slots) throws Refused {
+            CompilerContext context = feel.newCompilerContext();
+            for (String name : scope.keySet()) {
+                context.addInputVariableType(name, BuiltInType.UNKNOWN);
+            }
+            for (String name : bkms.keySet()) {
+                context.addInputVariableType(name, BuiltInType.UNKNOWN);
+            }
+            List<FEELEvent> errors = new ArrayList<>();
+            context.getListeners().add(event -> {
+                if (event.getSeverity() == FEELEvent.Severity.ERROR) {
+                    errors.add(event);
+                }
+            });
+            CompiledExpression compiled = feel.compile(text, context);
+            if (!errors.isEmpty() || !(compiled instanceof ProcessedExpression processed)) {
+                throw new Refused("FEEL does not compile: " + text);
+            }
+            return node(processed.getInterpreted().getASTNode(), new HashMap<>(scope), slots);
+        }
+
+        private Expr node(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
+            if (node instanceof NumberNode n) {
+                BigDecimal value = n.getValue();
+                return constant(value);
+            }
+            if (node instanceof StringNode s) {
+                return constant(s.getValue());
+            }
+            if (node instanceof BooleanNode b) {
+                return constant(b.getValue());
+            }
+            if (node instanceof NameRefNode ref) {
+                Integer slot = scope.get(ref.getText());
+                if (slot == null) {
+                    throw new Refused("unknown name " + ref.getText());
+                }
+                int s = slot;
+                return (env, found) -> checked(env[s]);
+            }
+            if (node instanceof QualifiedNameNode path) {
+                String[] parts = path.getPartsAsStringArray();
+                Integer slot = scope.get(parts[0]);
+                if (slot == null) {
+                    throw new Refused("unknown name " + parts[0]);
+                }
+                int s = slot;
+                String[] fields = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+                return (env, found) -> {
+                    Object value = env[s];
+                    for (String field : fields) {
+                        value = property(value, field);
+                    }
+                    return checked(value);
+                };
+            }
+            if (node instanceof InfixOpNode infix) {
+                return infix(infix, scope, slots);
+            }
+            if (node instanceof IfExpressionNode ifNode) {
+                Expr condition = node(ifNode.getCondition(), scope, slots);
+                Expr then = node(ifNode.getThenExpression(), scope, slots);
+                Expr otherwise = node(ifNode.getElseExpression(), scope, slots);
+                return (env, found) -> bool(condition.eval(env, found)) ? then.eval(env, found) : otherwise.eval(env, found);
+            }
+            if (node instanceof ForExpressionNode loop) {
+                if (loop.getIterationContexts().size() != 1) {
+                    throw new Refused("a for with more than one iteration context");
+                }
+                IterationContextNode iteration = loop.getIterationContexts().get(0);
+                if (iteration.getRangeEndExpr() != null) {
+                    throw new Refused("a for over a range");
+                }
+                Expr list = node(iteration.getExpression(), scope, slots);
+                Map<String, Integer> inner = new HashMap<>(scope);
+                int s = bind(inner, iteration.getName().getText(), slots);
+                Expr body = node(loop.getExpression(), inner, slots);
+                return (env, found) -> {
+                    if (!(list.eval(env, found) instanceof List<?> items)) {
+                        throw DECLINE;
+                    }
+                    List<Object> results = new ArrayList<>(items.size());
+                    for (Object item : items) {
+                        env[s] = checked(item);
+                        results.add(body.eval(env, found));
+                    }
+                    return results;
+                };
+            }
+            if (node instanceof QuantifiedExpressionNode quantified) {
+                if (quantified.getIterationContexts().size() != 1) {
+                    throw new Refused("a quantifier with more than one iteration context");
+                }
+                IterationContextNode iteration = quantified.getIterationContexts().get(0);
+                if (iteration.getRangeEndExpr() != null) {
+                    throw new Refused("a quantifier over a range");
+                }
+                boolean some = quantified.getQuantifier() == QuantifiedExpressionNode.Quantifier.SOME;
+                Expr list = node(iteration.getExpression(), scope, slots);
+                Map<String, Integer> inner = new HashMap<>(scope);
+                int s = bind(inner, iteration.getName().getText(), slots);
+                Expr body = node(quantified.getExpression(), inner, slots);
+                return (env, found) -> {
+                    if (!(list.eval(env, found) instanceof List<?> items)) {
+                        throw DECLINE;
+                    }
+                    boolean result = !some;
+                    for (Object item : items) { // every element, so that none of them is left unchecked
+                        env[s] = checked(item);
+                        boolean satisfied = bool(body.eval(env, found));
+                        result = some ? result || satisfied : result && satisfied;
+                    }
+                    return result;
+                };
+            }
+            if (node instanceof FunctionInvocationNode invocation) {
+                return invocation(invocation, scope, slots);
+            }
+            throw new Refused("outside the FEEL subset: " + node.getClass().getSimpleName() + " " + node.getText());
+        }
+
+        private static int bind(Map<String, Integer> scope, String name, int[] slots) {
+            int slot = slots[0]++;
+            scope.put(name, slot);
+            return slot;
+        }
+
+        private static Expr constant(Object value) throws Refused {
+            if (value == null) {
+                throw new Refused("a null literal");
+            }
+            return (env, found) -> value;
+        }
+
+        private static Object property(Object value, String field) {
+            if (value instanceof Map<?, ?> map) {
+                if (!map.containsKey(field)) {
+                    throw DECLINE;
+                }
+                return map.get(field);
+            }
+            if (value instanceof LocalDate date) {
+                return switch (field) {
+                    case "year" -> BigDecimal.valueOf(date.getYear());
+                    case "month" -> BigDecimal.valueOf(date.getMonthValue());
+                    case "day" -> BigDecimal.valueOf(date.getDayOfMonth());
+                    default -> throw DECLINE;
+                };
+            }
+            throw DECLINE;
+        }
+
+        private Expr infix(InfixOpNode infix, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr l = node(infix.getLeft(), scope, slots);
+            Expr r = node(infix.getRight(), scope, slots);
+            MathContext mc = MathContext.DECIMAL128;
+            return switch (infix.getOperator()) {
+                case ADD -> (env, found) -> number(l.eval(env, found)).add(number(r.eval(env, found)), mc);
+                case SUB -> (env, found) -> number(l.eval(env, found)).subtract(number(r.eval(env, found)), mc);
+                case MULT -> (env, found) -> number(l.eval(env, found)).multiply(number(r.eval(env, found)), mc);
+                case DIV -> (env, found) -> {
+                    BigDecimal dividend = number(l.eval(env, found));
+                    BigDecimal divisor = number(r.eval(env, found));
+                    if (divisor.signum() == 0) {
+                        throw DECLINE; // KIE reports the division by zero
+                    }
+                    return dividend.divide(divisor, mc);
+                };
+                case EQ -> (env, found) -> equal(l.eval(env, found), r.eval(env, found));
+                case NE -> (env, found) -> !equal(l.eval(env, found), r.eval(env, found));
+                case LT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) < 0;
+                case LTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) <= 0;
+                case GT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) > 0;
+                case GTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) >= 0;
+                // both sides always, so that a side KIE would short-circuit is still checked (a call we cannot
+                // prove plain goes to KIE)
+                case AND -> (env, found) -> {
+                    boolean a = bool(l.eval(env, found));
+                    boolean b = bool(r.eval(env, found));
+                    return a && b;
+                };
+                case OR -> (env, found) -> {
+                    boolean a = bool(l.eval(env, found));
+                    boolean b = bool(r.eval(env, found));
+                    return a || b;
+                };
+                default -> throw new Refused("the operator " + infix.getOperator());
+            };
+        }
+
+        private static boolean equal(Object a, Object b) {
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.compareTo(y) == 0;
+            }
+            if ((a instanceof String && b instanceof String) || (a instanceof Boolean && b instanceof Boolean)) {
+                return a.equals(b);
+            }
+            throw DECLINE;
+        }
+
+        private Expr invocation(FunctionInvocationNode invocation, Map<String, Integer> scope, int[] slots)
+                throws Refused {
+            if (!(invocation.getName() instanceof NameRefNode name)) {
+                throw new Refused("a function that is not named");
+            }
+            List<Expr> args = new ArrayList<>();
+            for (ASTNode arg : invocation.getParams().getElements()) {
+                if (arg instanceof org.kie.dmn.feel.lang.ast.NamedParameterNode) {
+                    throw new Refused("a named argument");
+                }
+                args.add(node(arg, scope, slots));
+            }
+            Expr[] a = args.toArray(Expr[]::new);
+            Bkm bkm = bkms.get(name.getText());
+            if (bkm != null && !scope.containsKey(name.getText())) {
+                if (a.length != bkm.arity) {
+                    throw new Refused(bkm.name + ": called with " + a.length + " arguments");
+                }
+                Ruleset ruleset = this.ruleset;
+                return (env, found) -> {
+                    Object[] values = new Object[a.length];
+                    for (int i = 0; i < a.length; i++) {
+                        values[i] = a[i].eval(env, found);
+                    }
+                    return bkm.invoke(values, found, ruleset);
+                };
+            }
+            switch (name.getText()) {
+                case "day of year":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof LocalDate date)) {
+                                throw DECLINE;
+                            }
+                            return checked(DayOfYearFunction.INSTANCE.invoke(date).getOrElse(null));
+                        };
+                    }
+                    break;
+                case "modulo":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            BigDecimal dividend = number(a[0].eval(env, found));
+                            BigDecimal divisor = number(a[1].eval(env, found));
+                            if (divisor.signum() == 0) {
+                                throw DECLINE;
+                            }
+                            return checked(ModuloFunction.INSTANCE.invoke(dividend, divisor).getOrElse(null));
+                        };
+                    }
+                    break;
+                default:
+                    break;
+            }
+            throw new Refused("the function " + name.getText() + " with " + a.length + " arguments");
+        }
+    }
+}

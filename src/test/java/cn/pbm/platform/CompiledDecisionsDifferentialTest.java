@@ -1,0 +1,469 @@
+package cn.pbm.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.drools.io.ByteArrayResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kie.api.io.Resource;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNResult;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+
+import cn.pbm.api.model.TableMatch;
+
+/**
+ * Issue 19: the compiled decisions ({@link CompiledDecisions}: literal expressions, tables with expression inputs,
+ * table BKMs) against the KIE interpreter, for the monitoring-light models it compiles. Every band edge and ±0.01
+ * (execution lag 10 and 20 points, target shortfall 10 % and 20 % in both directions), the leap-year days (1 Mar and
+ * 31 Dec of 1900, 2000, 2100, 2024, and more), 0, 1, 2 and 5 targets, nothing executed and more than the budget,
+ * then {@code pbm-test.compiled.count} (200,000) random inputs, some of them not plain (nulls, a zero target or
+ * budget, an unknown direction, integers, a missing input). Each is evaluated by the KIE runtime built as
+ * {@link DecisionEngine} builds it (with the {@link TableExplainer} listener) and by the compiled model. Where KIE
+ * reports an error the compiled model must have declined; where it answers: the same decisions in the same order,
+ * the same values with the same scales and classes, maps with their keys in the same order, and the same matched
+ * rows (one per BKM invocation included, in KIE's order, with KIE's input values).
+ */
+class CompiledDecisionsDifferentialTest {
+
+    private static final int COUNT = Integer.getInteger("pbm-test.compiled.count", 200_000);
+    private static final String IN_FORCE = "dmn/warning/monitoring-lights.2.2.1.dmn";
+    private static final java.util.logging.Logger KIE_LOG = java.util.logging.Logger.getLogger("org.kie.dmn");
+
+    private record Model(Ruleset ruleset, DMNRuntime runtime, DMNModel model, CompiledDecisions compiled) {
+    }
+
+    private static final Map<String, Model> MODELS = new TreeMap<>();
+    private static final Map<String, String> REFUSED = new TreeMap<>();
+
+    @BeforeAll
+    static void compileEveryDeployedModel() {
+        KIE_LOG.setLevel(java.util.logging.Level.OFF);
+        for (Ruleset ruleset : new RulesetCatalog().all()) {
+            for (Ruleset.RuleFile file : ruleset.files()) {
+                if (!file.path().endsWith(".dmn") || MODELS.containsKey(file.path()) || REFUSED.containsKey(file.path())) {
+                    continue;
+                }
+                Resource resource = new ByteArrayResource(file.content());
+                resource.setSourcePath(file.path());
+                DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
+                        .fromResources(List.of(resource)).getOrElseThrow(IllegalStateException::new);
+                DMNModel model = runtime.getModels().get(0);
+                runtime.addListener(new TableExplainer(model, ruleset));
+                if (PlainTables.of(model, ruleset) != null) {
+                    continue; // PlainTablesDifferentialTest proves those
+                }
+                CompiledDecisions compiled = CompiledDecisions.of(model, ruleset);
+                if (compiled == null) {
+                    REFUSED.put(file.path(), CompiledDecisions.refusal(model, ruleset));
+                } else {
+                    MODELS.put(file.path(), new Model(ruleset, runtime, model, compiled));
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void logAgain() {
+        KIE_LOG.setLevel(null);
+    }
+
+    @Test
+    void theMonitoringModelInForceIsCompiled() {
+        System.out.println("CompiledDecisions: compiled " + MODELS.keySet() + "; left to KIE " + REFUSED);
+        assertTrue(MODELS.containsKey("dmn/warning/monitoring-lights.2.2.1.dmn"), "the model in force");
+        // date(y, m, d): a function outside the subset (2.2.0 is kept only for replay)
+        assertTrue(REFUSED.containsKey("dmn/warning/monitoring-lights.2.2.0.dmn"), "2.2.0 stays with KIE");
+        // list contains(...): a function outside the subset
+        assertTrue(REFUSED.containsKey("dmn/warning/monitoring-lights.dmn"), "2.0.0 stays with KIE");
+        // the engine takes the compiled form only when plain tables are on (pbm.engine.plain-tables)
+        Model m = MODELS.get("dmn/warning/monitoring-lights.2.2.1.dmn");
+        assertTrue(FastPath.of(m.model(), m.ruleset()) instanceof CompiledDecisions);
+    }
+
+    @Test
+    void everyEdgeAndRandomInputsAnswerAsKieDoes() {
+        StringBuilder report = new StringBuilder();
+        for (Map.Entry<String, Model> entry : MODELS.entrySet()) {
+            Model m = entry.getValue();
+            boolean ratios = m.model().getInputByName("timeProgress") != null;
+            boolean qualitative = m.model().getInputByName("achievement") != null;
+            // every model the compiler takes is proven here: a new one without inputs to try fails the build
+            assertTrue(qualitative || m.model().getInputByName("targets") != null,
+                    entry.getKey() + " is compiled but has no differential here");
+            int[] counts = new int[3];
+            List<Map<String, Object>> edges = qualitative ? qualitativeEdges() : ratios ? ratioEdges() : edges();
+            for (Map<String, Object> inputs : edges) {
+                compare(entry.getKey(), m, inputs, counts);
+            }
+            // the ratio edges of the 2.2 model with every target set too (the edge list above takes them in turn)
+            if (!ratios && !qualitative) {
+                for (List<Map<String, Object>> targets : targetSets()) {
+                    Map<String, Object> inputs = inputs(LocalDate.of(2024, 12, 31), new BigDecimal("85000.00"),
+                            new BigDecimal("100000.00"), targets);
+                    compare(entry.getKey(), m, inputs, counts);
+                    edges.add(inputs);
+                }
+            }
+            int edgeAnswers = counts[0];
+            Random random = new Random(20261202L ^ entry.getKey().hashCode());
+            // the model in force gets the full count; the replay-only version and the self-evaluation model a quarter
+            int count = entry.getKey().equals(IN_FORCE) ? COUNT : COUNT / 4;
+            for (int i = 0; i < count; i++) {
+                compare(entry.getKey(), m, qualitative ? qualitative(random) : random(random, ratios), counts);
+            }
+            report.append(String.format("%n  %s: %d edge inputs (%d answered compiled) + %d random; compiled %d, KIE %d"
+                    + " (of which %d KIE errors)", entry.getKey(), edges.size(), edgeAnswers, count, counts[0],
+                    counts[1], counts[2]));
+            // some edges are not plain on purpose (a zero weight, a negative share, an unknown code)
+            assertTrue(edgeAnswers > edges.size() / 3, entry.getKey() + ": the edges go to KIE too often");
+            assertTrue(counts[0] > (edges.size() + count) / 2, entry.getKey() + ": compiled answered too rarely: " + report);
+        }
+        System.out.println("CompiledDecisions differential:" + report);
+    }
+
+    /** The band edges, leap-year days, target counts and execution extremes of the 2.2 models (asOf, amounts). */
+    private static List<Map<String, Object>> edges() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
+        for (int year : new int[] {1900, 2000, 2100, 2024, 2025, 2026}) {
+            days.add(LocalDate.of(year, 1, 1));
+            days.add(LocalDate.of(year, 2, 28));
+            if (LocalDate.of(year, 1, 1).isLeapYear()) {
+                days.add(LocalDate.of(year, 2, 29));
+            }
+            days.add(LocalDate.of(year, 3, 1));
+            days.add(LocalDate.of(year, 3, 14)); // day 73 (74 in a leap year): 0.2 exactly in a common year
+            days.add(LocalDate.of(year, 6, 30));
+            days.add(LocalDate.of(year, 12, 30));
+            days.add(LocalDate.of(year, 12, 31));
+        }
+        BigDecimal budget = new BigDecimal("100000.00");
+        List<List<Map<String, Object>>> targetSets = targetSets();
+        int next = 0;
+        for (LocalDate day : days) {
+            BigDecimal time = BigDecimal.valueOf(day.getDayOfYear()).divide(BigDecimal.valueOf(day.lengthOfYear()),
+                    MathContext.DECIMAL128);
+            List<BigDecimal> executed = new ArrayList<>(List.of(BigDecimal.ZERO, new BigDecimal("0.00"), budget,
+                    budget.add(new BigDecimal("0.01")), new BigDecimal("250000.00")));
+            for (String lag : List.of("10", "20")) {
+                for (String delta : List.of("-0.01", "0", "0.01")) {
+                    BigDecimal points = new BigDecimal(lag).add(new BigDecimal(delta));
+                    // executed so that (time - executed / budget) × 100 is the edge, to the cent, and a cent either side
+                    BigDecimal exact = budget.multiply(time.subtract(points.movePointLeft(2)));
+                    if (exact.signum() < 0) {
+                        continue;
+                    }
+                    for (String cent : List.of("-0.01", "0", "0.01")) {
+                        executed.add(exact.setScale(2, RoundingMode.HALF_UP).add(new BigDecimal(cent)));
+                    }
+                }
+            }
+            for (BigDecimal e : executed) {
+                if (e.signum() < 0) {
+                    continue;
+                }
+                // the target sets in turn (each is used several times over the days), with the plain ones first
+                all.add(inputs(day, e, budget, targetSets.get(0)));
+                all.add(inputs(day, e, budget, targetSets.get(2)));
+                for (int r = 0; r < 3; r++) {
+                    all.add(inputs(day, e, budget, targetSets.get(next++ % targetSets.size())));
+                }
+            }
+        }
+        // exact edges: 2026-03-14 is 0.2 of its year, so these lags are exactly 10 and 20 points, and ±0.01
+        LocalDate fifth = LocalDate.of(2026, 3, 14);
+        for (String rate : List.of("0.1", "0.0999", "0.1001", "0", "0.0001", "-0.0001", "0.2", "1.5")) {
+            BigDecimal e = new BigDecimal(rate).multiply(budget);
+            all.add(inputs(fifth, e, budget, targetSets.get(2)));
+        }
+        return all;
+    }
+
+    /** The edges of the 2.1 model (ratios given): lags around 10 and 20 at several scales. */
+    private static List<Map<String, Object>> ratioEdges() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<List<Map<String, Object>>> sets = targetSets();
+        int next = 0;
+        for (String time : List.of("0.2", "0.5", "1", "0.0027397260273972602739726027397260", "0")) {
+            for (String lag : List.of("10", "20", "0", "-5", "35")) {
+                for (String delta : List.of("-0.01", "0", "0.01", "-0.0001")) {
+                    BigDecimal rate = new BigDecimal(time).subtract(new BigDecimal(lag).add(new BigDecimal(delta)).movePointLeft(2));
+                    for (int r = 0; r < 8; r++) { // the target sets in turn
+                        Map<String, Object> inputs = new HashMap<>();
+                        inputs.put("timeProgress", new BigDecimal(time));
+                        inputs.put("executionRate", rate);
+                        inputs.put("targets", sets.get(next++ % sets.size()));
+                        all.add(inputs);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static final List<String> ACHIEVEMENTS = List.of("ACHIEVED", "PARTIAL", "NOT_ACHIEVED", "UNKNOWN");
+
+    /** self-evaluation/qualitative-indicator: the score at every band edge of its share of the weight, ±0.01. */
+    private static List<Map<String, Object>> qualitativeEdges() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String weight : List.of("5", "10", "20", "7.5", "0", "-1")) {
+            for (String share : List.of("0", "0.6", "0.8", "1", "1.2", "-0.1")) {
+                for (String delta : List.of("-0.01", "0", "0.01")) {
+                    BigDecimal score = new BigDecimal(weight).multiply(new BigDecimal(share)).add(new BigDecimal(delta));
+                    for (String achievement : ACHIEVEMENTS) {
+                        all.add(qualitative(achievement, new BigDecimal(weight), score));
+                        all.add(qualitative(achievement, new BigDecimal(weight).setScale(2), score.setScale(3)));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Map<String, Object> qualitative(Random random) {
+        BigDecimal weight = BigDecimal.valueOf(1 + random.nextInt(3000), random.nextInt(3));
+        BigDecimal score = weight.multiply(BigDecimal.valueOf(random.nextInt(1400) - 100, 3))
+                .setScale(random.nextInt(4), RoundingMode.HALF_UP);
+        Map<String, Object> inputs = qualitative(ACHIEVEMENTS.get(random.nextInt(20) == 0 ? 3 : random.nextInt(3)),
+                weight, score);
+        switch (random.nextInt(100)) {
+            case 0 -> inputs.put("weight", BigDecimal.ZERO);
+            case 1 -> inputs.put("assessedScore", null);
+            case 2 -> inputs.put("achievement", null);
+            case 3 -> inputs.put("weight", 10L);
+            case 4 -> inputs.remove("achievement");
+            default -> {
+            }
+        }
+        return inputs;
+    }
+
+    private static Map<String, Object> qualitative(String achievement, BigDecimal weight, BigDecimal score) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("achievement", achievement);
+        inputs.put("weight", weight);
+        inputs.put("assessedScore", score);
+        return inputs;
+    }
+
+    /** 0, 1, 2 and 5 targets, with every shortfall edge (10 % and 20 %, ±0.01) in both directions. */
+    private static List<List<Map<String, Object>>> targetSets() {
+        List<Map<String, Object>> singles = new ArrayList<>();
+        for (String direction : List.of("AT_LEAST", "AT_MOST")) {
+            for (String expected : List.of("100", "100.00", "37.5", "1234567.89")) {
+                BigDecimal e = new BigDecimal(expected);
+                for (String shortfall : List.of("10", "20", "0", "-5", "100")) {
+                    for (String delta : List.of("-0.01", "0", "0.01")) {
+                        BigDecimal s = new BigDecimal(shortfall).add(new BigDecimal(delta)).movePointLeft(2);
+                        BigDecimal actual = direction.equals("AT_LEAST") ? e.subtract(e.multiply(s)) : e.add(e.multiply(s));
+                        singles.add(target(direction, e, actual));
+                        singles.add(target(direction, e, actual.setScale(2, RoundingMode.HALF_UP)));
+                    }
+                }
+            }
+        }
+        List<List<Map<String, Object>>> sets = new ArrayList<>();
+        sets.add(List.of());
+        sets.add(List.of(target("AT_LEAST", new BigDecimal("100"), new BigDecimal("95"))));
+        sets.add(List.of(target("AT_LEAST", new BigDecimal("100"), new BigDecimal("90")),
+                target("AT_MOST", new BigDecimal("100"), new BigDecimal("120"))));
+        for (int i = 0; i < singles.size(); i++) {
+            sets.add(List.of(singles.get(i)));
+        }
+        for (int i = 0; i + 4 < singles.size(); i += 5) {
+            sets.add(List.of(singles.get(i), singles.get(i + 1)));
+            sets.add(singles.subList(i, i + 5));
+        }
+        return sets;
+    }
+
+    private static Map<String, Object> target(String direction, BigDecimal expected, BigDecimal actual) {
+        Map<String, Object> t = new HashMap<>();
+        t.put("direction", direction);
+        t.put("expected", expected);
+        t.put("actual", actual);
+        return t;
+    }
+
+    private static Map<String, Object> inputs(LocalDate asOf, BigDecimal executed, BigDecimal budget,
+            List<Map<String, Object>> targets) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("asOf", asOf);
+        inputs.put("executed", executed);
+        inputs.put("budget", budget);
+        inputs.put("targets", targets);
+        return inputs;
+    }
+
+    private static Map<String, Object> random(Random random, boolean ratios) {
+        Map<String, Object> inputs = new HashMap<>();
+        if (ratios) {
+            inputs.put("timeProgress", new BigDecimal(random.nextInt(10_001)).movePointLeft(4));
+            inputs.put("executionRate", new BigDecimal(random.nextInt(15_001)).movePointLeft(4 - random.nextInt(2)));
+        } else {
+            LocalDate asOf = LocalDate.of(1899 + random.nextInt(230), 1, 1).plusDays(random.nextInt(366));
+            BigDecimal budget = amount(random);
+            BigDecimal executed = switch (random.nextInt(10)) {
+                case 0 -> BigDecimal.ZERO;
+                case 1 -> budget.add(amount(random)); // more than the budget
+                default -> budget.multiply(BigDecimal.valueOf(random.nextInt(10_001), 4)).setScale(random.nextInt(3),
+                        RoundingMode.HALF_UP);
+            };
+            inputs.put("asOf", asOf);
+            inputs.put("executed", executed);
+            inputs.put("budget", budget);
+        }
+        int n = switch (random.nextInt(10)) {
+            case 0 -> 0;
+            case 1, 2, 3 -> 1;
+            case 9 -> 5;
+            default -> 2;
+        };
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BigDecimal expected = amount(random);
+            // mostly around the bands: a shortfall of -30 % to 40 %, at 0 to 4 decimals
+            BigDecimal share = BigDecimal.valueOf(random.nextInt(7001) - 3000, 4);
+            BigDecimal actual = expected.subtract(expected.multiply(share)).setScale(random.nextInt(5), RoundingMode.HALF_UP);
+            String direction = random.nextBoolean() ? "AT_LEAST" : "AT_MOST";
+            if (direction.equals("AT_MOST")) {
+                actual = expected.add(expected.multiply(share)).setScale(random.nextInt(5), RoundingMode.HALF_UP);
+            }
+            targets.add(target(direction, expected, actual));
+        }
+        inputs.put("targets", targets);
+        // one call in about forty is not plain, in one way or another: KIE decides, the compiled model declines
+        switch (random.nextInt(160)) {
+            case 0 -> inputs.put(ratios ? "executionRate" : "budget", BigDecimal.ZERO.setScale(random.nextInt(3)));
+            case 1 -> inputs.put(ratios ? "timeProgress" : "executed", null);
+            case 2 -> inputs.remove("targets");
+            case 3 -> inputs.put(ratios ? "timeProgress" : "asOf", "2026-01-01");
+            case 4 -> inputs.put(ratios ? "executionRate" : "budget", 100_000L);
+            default -> {
+            }
+        }
+        if (!targets.isEmpty()) {
+            Map<String, Object> t = targets.get(random.nextInt(targets.size()));
+            switch (random.nextInt(160)) {
+                case 0 -> t.put("expected", BigDecimal.ZERO);
+                case 1 -> t.put("actual", null);
+                case 2 -> t.put("direction", "SIDEWAYS");
+                case 3 -> t.put("expected", 100);
+                case 4 -> t.remove("direction");
+                case 5 -> t.put("actual", "12");
+                default -> {
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /** An amount in yuan: 0.01 to about ten million, at 0 to 2 decimals. */
+    private static BigDecimal amount(Random random) {
+        long cents = 1 + (long) (Math.pow(10, 1 + random.nextDouble() * 8));
+        return BigDecimal.valueOf(cents, 2).setScale(random.nextInt(3), RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
+    }
+
+    private static void compare(String path, Model m, Map<String, Object> inputs, int[] counts) {
+        List<TableMatch> kieMatches = new ArrayList<>();
+        DMNContext context = m.runtime().newContext();
+        inputs.forEach(context::set);
+        TableExplainer.reportTo(context, kieMatches);
+        DMNResult result = m.runtime().evaluateAll(m.model(), context);
+        List<TableMatch> fastMatches = new ArrayList<>();
+        Map<String, Object> fast = m.compiled().evaluate(inputs, fastMatches);
+        if (fast == null) {
+            counts[1]++;
+            if (result.hasErrors()) {
+                counts[2]++;
+            }
+            assertTrue(fastMatches.isEmpty(), "a declined evaluation adds no matched rows");
+            return;
+        }
+        counts[0]++;
+        String at = path + " " + inputs;
+        if (result.hasErrors()) {
+            fail(at + ": KIE reports " + result.getMessages() + " but the compiled model answered " + fast);
+        }
+        Map<String, Object> kie = new LinkedHashMap<>();
+        for (DMNDecisionResult decision : result.getDecisionResults()) {
+            kie.put(decision.getDecisionName(), decision.getResult());
+        }
+        same(at, kie, fast);
+        assertEquals(kieMatches, fastMatches, at + ": matched rows");
+        assertEquals(fast, m.compiled().evaluate(inputs, null), at + ": without explanations");
+    }
+
+    /** Equal values, BigDecimal scales included, and the keys of every map in the same order. */
+    private static void same(String at, Object kie, Object fast) {
+        if (kie instanceof Map<?, ?> a) {
+            if (!(fast instanceof Map<?, ?> b)) {
+                fail(at + ": " + kie + " vs " + fast);
+                return;
+            }
+            assertEquals(new ArrayList<>(a.keySet()), new ArrayList<>(b.keySet()), at + ": key order");
+            for (Object key : a.keySet()) {
+                same(at + " ." + key, a.get(key), b.get(key));
+            }
+        } else if (kie instanceof List<?> a) {
+            if (!(fast instanceof List<?> b) || a.size() != b.size()) {
+                fail(at + ": " + kie + " vs " + fast);
+                return;
+            }
+            Iterator<?> ib = b.iterator();
+            for (Object x : a) {
+                same(at + " []", x, ib.next());
+            }
+        } else {
+            assertEquals(kie, fast, at); // BigDecimal.equals: the value and its scale
+            if (kie != null) {
+                assertEquals(kie.getClass(), fast.getClass(), at);
+            }
+        }
+    }
+
+    @Test
+    void whatIsNotPlainGoesToKie() {
+        CompiledDecisions c = MODELS.get("dmn/warning/monitoring-lights.2.2.1.dmn").compiled();
+        Map<String, Object> plain = inputs(LocalDate.of(2026, 3, 14), new BigDecimal("10000"), new BigDecimal("100000"),
+                List.of(target("AT_LEAST", new BigDecimal("100"), new BigDecimal("80"))));
+        Map<String, Object> answer = c.evaluate(plain, null);
+        assertNotNull(answer);
+        assertEquals(java.util.Set.of("timeProgress", "executionRate", "executionLight", "targetLights", "projectLight"),
+                answer.keySet()); // in KIE's order: the differential compares it
+        assertEquals(new BigDecimal("0.2"), answer.get("timeProgress"));
+        assertEquals("YELLOW", answer.get("executionLight"));
+        assertEquals(List.of("RED"), answer.get("targetLights"));
+        Map<String, Object> zeroBudget = new HashMap<>(plain);
+        zeroBudget.put("budget", BigDecimal.ZERO);
+        assertNull(c.evaluate(zeroBudget, null), "a division by zero");
+        Map<String, Object> unknown = new HashMap<>(plain);
+        unknown.put("targets", List.of(target("SIDEWAYS", new BigDecimal("100"), new BigDecimal("80"))));
+        assertNull(c.evaluate(unknown, null), "a direction outside the allowed values");
+        Map<String, Object> missing = new HashMap<>(plain);
+        missing.remove("asOf");
+        assertNull(c.evaluate(missing, null), "a missing input");
+    }
+}
