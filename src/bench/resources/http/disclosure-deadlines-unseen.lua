@@ -1,16 +1,8 @@
 -- disclosure: the body of disclosure-deadlines.json with random trigger dates (a model input): D1 under the rule set in force
 -- from 2021 (to the day before asOf), D2 under the one of 2015-2020, as in the repeated body. Every valid date is only a few
 -- thousand keys: after the warm-up the memo holds them all (this measures varied inputs, not misses)
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("seed", threads) end
-function init(args) math.randomseed(seed * 7919 + os.time()) end
-local function money(lo, hi) return string.format("%d.%02d", math.random(lo, hi), math.random(0, 99)) end
-local function score() local n = math.random(0, 10000); return string.format("%d.%02d", math.floor(n / 100), n % 100) end
-local DAY, Y2000 = 86400, 946728000 -- 2000-01-01 12:00 UTC
+dofile("src/bench/resources/http/random-inputs.lua") -- POST JSON, seeded per thread; money(), score(), day(), DAY, Y2000
 local Y2015, Y2021 = 1420113600, 1609502400 -- 2015-01-01 and 2021-01-01, 12:00 UTC
-local function day(from, span) return os.date("!%Y-%m-%d", from + math.random(0, span) * DAY) end
 request = function()
   return wrk.format(nil, nil, nil, '{"asOf": "2025-10-10", "items": [{"itemId": "D1", "kind": "BUDGET_TARGETS_PUBLICATION", '
     .. '"triggerDate": "' .. day(Y2021, 1742) .. '", "classified": false, "completedOn": null}, {"itemId": "D2", '

@@ -1,13 +1,5 @@
 -- target review: the body of targets-review.json with a random quantity target (its indicator names and values; the names are model inputs)
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("seed", threads) end
-function init(args) math.randomseed(seed * 7919 + os.time()) end
-local function money(lo, hi) return string.format("%d.%02d", math.random(lo, hi), math.random(0, 99)) end
-local function score() local n = math.random(0, 10000); return string.format("%d.%02d", math.floor(n / 100), n % 100) end
-local DAY, Y2000 = 86400, 946728000 -- 2000-01-01 12:00 UTC
-local function day(from, span) return os.date("!%Y-%m-%d", from + math.random(0, span) * DAY) end
+dofile("src/bench/resources/http/random-inputs.lua") -- POST JSON, seeded per thread; money(), score(), day(), DAY, Y2000
 request = function()
   local n = math.random(1, 999999)
   return wrk.format(nil, nil, nil, '{"reviewDate": "2025-09-16", "jurisdiction": "640500", "projects": [{"projectId": "ZW-2026-017", '
