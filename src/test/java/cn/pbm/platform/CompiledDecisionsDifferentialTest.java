@@ -387,61 +387,7 @@ class CompiledDecisionsDifferentialTest {
     }
 
     private static void compare(String path, Model m, Map<String, Object> inputs, int[] counts) {
-        List<TableMatch> kieMatches = new ArrayList<>();
-        DMNContext context = m.runtime().newContext();
-        inputs.forEach(context::set);
-        TableExplainer.reportTo(context, kieMatches);
-        DMNResult result = m.runtime().evaluateAll(m.model(), context);
-        List<TableMatch> fastMatches = new ArrayList<>();
-        Map<String, Object> fast = m.compiled().evaluate(inputs, fastMatches);
-        if (fast == null) {
-            counts[1]++;
-            if (result.hasErrors()) {
-                counts[2]++;
-            }
-            assertTrue(fastMatches.isEmpty(), "a declined evaluation adds no matched rows");
-            return;
-        }
-        counts[0]++;
-        String at = path + " " + inputs;
-        if (result.hasErrors()) {
-            fail(at + ": KIE reports " + result.getMessages() + " but the compiled model answered " + fast);
-        }
-        Map<String, Object> kie = new LinkedHashMap<>();
-        for (DMNDecisionResult decision : result.getDecisionResults()) {
-            kie.put(decision.getDecisionName(), decision.getResult());
-        }
-        same(at, kie, fast);
-        assertEquals(kieMatches, fastMatches, at + ": matched rows");
-        assertEquals(fast, m.compiled().evaluate(inputs, null), at + ": without explanations");
-    }
-
-    /** Equal values, BigDecimal scales included, and the keys of every map in the same order. */
-    private static void same(String at, Object kie, Object fast) {
-        if (kie instanceof Map<?, ?> a) {
-            if (!(fast instanceof Map<?, ?> b)) {
-                fail(at + ": " + kie + " vs " + fast);
-                return;
-            }
-            assertEquals(new ArrayList<>(a.keySet()), new ArrayList<>(b.keySet()), at + ": key order");
-            for (Object key : a.keySet()) {
-                same(at + " ." + key, a.get(key), b.get(key));
-            }
-        } else if (kie instanceof List<?> a) {
-            if (!(fast instanceof List<?> b) || a.size() != b.size()) {
-                fail(at + ": " + kie + " vs " + fast);
-                return;
-            }
-            Iterator<?> ib = b.iterator();
-            for (Object x : a) {
-                same(at + " []", x, ib.next());
-            }
-        } else {
-            assertEquals(kie, fast, at); // BigDecimal.equals: the value and its scale
-            if (kie != null) {
-                assertEquals(kie.getClass(), fast.getClass(), at);
-            }
-        }
+        FastPathDifferential.compare(path, m.runtime(), m.model(), m.compiled(), inputs, counts);
     }
 
     @Test
