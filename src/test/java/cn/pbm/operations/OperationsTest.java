@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import cn.pbm.platform.TestDecisionLog;
+import java.util.List;
 
 /** What an operator watches (docs/operations.md): health, the service's metrics, the trace id in the decision log. */
 @QuarkusTest
@@ -31,7 +30,6 @@ class OperationsTest {
 
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
     private static final String GRADING = "/api/v1/grading/evaluation";
     private static final String MONITORING = "/api/v1/monitoring/warnings";
 
@@ -98,21 +96,12 @@ class OperationsTest {
 
     @Test
     void theLogLineCarriesTheTraceIdAndAReplayIsCountedByResult() throws Exception {
-        long logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+        long logStart = TestDecisionLog.end();
         String decisionId = given().contentType("application/json").body("{\"score\": 60}").post(GRADING).then()
                 .statusCode(200).extract().path("decisionId");
 
-        JsonNode line = null;
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart);
-            for (String text : new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8)
-                    .lines().toList()) {
-                JsonNode node = JSON.readTree(text);
-                if (decisionId.equals(node.path("decisionId").asText())) {
-                    line = node;
-                }
-            }
-        }
+        List<String> lines = TestDecisionLog.linesOf(logStart, decisionId);
+        JsonNode line = lines.isEmpty() ? null : JSON.readTree(lines.get(lines.size() - 1));
         assertThat(line).as("the decision-log line of " + decisionId).isNotNull();
         assertThat(line.path("traceId").asText()).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
 

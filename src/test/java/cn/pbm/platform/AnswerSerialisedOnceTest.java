@@ -3,11 +3,7 @@ package cn.pbm.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AnswerSerialisedOnceTest {
 
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String body(String projectId) {
@@ -47,12 +42,7 @@ class AnswerSerialisedOnceTest {
 
     /** The raw decision-log line of a decision, as written. */
     private static String logLine(long from, String decisionId) throws Exception {
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(from);
-            return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.contains("\"decisionId\":\"" + decisionId + "\"")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no decision-log line for " + decisionId));
-        }
+        return TestDecisionLog.lineOf(from, decisionId);
     }
 
     /** The answer as the line keeps it, its JSON text as written (the explanation, kept, follows it). */
@@ -64,8 +54,8 @@ class AnswerSerialisedOnceTest {
         return line.substring(start, end);
     }
 
-    private static long logSize() throws Exception {
-        return Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+    private static long logSize() {
+        return TestDecisionLog.end();
     }
 
     @Test

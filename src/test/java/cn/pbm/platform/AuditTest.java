@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,20 +28,16 @@ class AuditTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the test profile writes the decision log (pbm.decision-log.file). */
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
     private long logStart;
 
     @BeforeEach
     void markTheLog() throws Exception {
-        logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+        logStart = TestDecisionLog.end();
     }
 
     /** The decision-log lines this test's calls wrote. */
     private List<String> logLines() throws Exception {
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart); // earlier tests' lines (a 100,000-project one among them) are not read
-            return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        return TestDecisionLog.linesAfter(logStart);
     }
 
     /** Replay is for auditors (and policy officers). */

@@ -3,11 +3,6 @@ package cn.pbm.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +28,6 @@ class CompactLogExplanationTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
     private static final String MONITORING = "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\": \"XY-2023-0001\","
             + " \"projectName\": \"农村道路养护\", \"department\": \"县交通运输局\", \"budget\": 1000000.00,"
             + " \"executed\": %s, \"directFunds\": true, \"implementationConditionsMet\": true,"
@@ -42,21 +36,11 @@ class CompactLogExplanationTest {
 
     @BeforeEach
     void markTheLog() throws Exception {
-        logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+        logStart = TestDecisionLog.end();
     }
 
     private JsonNode logLine(String decisionId) throws Exception {
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart);
-            for (String line : new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8)
-                    .lines().toList()) {
-                JsonNode node = JSON.readTree(line);
-                if (decisionId.equals(node.path("decisionId").asText())) {
-                    return node;
-                }
-            }
-        }
-        throw new AssertionError("no decision-log line for " + decisionId);
+        return JSON.readTree(TestDecisionLog.lineOf(logStart, decisionId));
     }
 
     private static JsonNode decide(String endpoint, String body) throws Exception {

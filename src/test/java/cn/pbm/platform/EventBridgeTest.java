@@ -3,8 +3,6 @@ package cn.pbm.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import jakarta.inject.Inject;
 class EventBridgeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
 
     @Inject
     @Any
@@ -82,7 +79,7 @@ class EventBridgeTest {
         deadLetters = connector.sink("dead-letter");
         answers.clear();
         deadLetters.clear();
-        logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+        logStart = TestDecisionLog.end();
     }
 
     // --- monitoring ---
@@ -458,14 +455,8 @@ class EventBridgeTest {
 
     private List<JsonNode> logLines(String decisionId) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart);
-            for (String line : new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                JsonNode node = JSON.readTree(line);
-                if (decisionId.equals(node.path("decisionId").asText())) {
-                    found.add(node);
-                }
-            }
+        for (String line : TestDecisionLog.linesOf(logStart, decisionId)) {
+            found.add(JSON.readTree(line));
         }
         return found;
     }

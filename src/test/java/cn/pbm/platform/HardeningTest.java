@@ -11,11 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class HardeningTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DECISION_LOG = Path.of("target/decisions-test.log");
     private static final String DISCLOSURE_EXAMPLE = """
             {"asOf": "2025-10-10", "items": [
               {"itemId": "D1", "kind": "BUDGET_TARGETS_PUBLICATION", "triggerDate": "2025-09-15", "classified": false, "completedOn": null},
@@ -47,21 +42,11 @@ class HardeningTest {
 
     @BeforeEach
     void markTheLog() throws Exception {
-        logStart = Files.exists(DECISION_LOG) ? Files.size(DECISION_LOG) : 0;
+        logStart = TestDecisionLog.end();
     }
 
     private ObjectNode logLine(String decisionId) throws Exception {
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart);
-            for (String line : new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8)
-                    .lines().toList()) {
-                JsonNode node = JSON.readTree(line);
-                if (decisionId.equals(node.path("decisionId").asText())) {
-                    return (ObjectNode) node;
-                }
-            }
-        }
-        throw new AssertionError("no log line for " + decisionId);
+        return (ObjectNode) JSON.readTree(TestDecisionLog.lineOf(logStart, decisionId));
     }
 
     private static String decide(String endpoint, String body) {
@@ -365,11 +350,7 @@ class HardeningTest {
         String id = decide("/api/v1/monitoring/warnings", "{\"asOf\": \"2023-10-31\", \"projects\": [{\"projectId\":"
                 + " \"A\u2028B\u2029C\u0085D\", \"budget\": 100, \"executed\": 10, \"directFunds\": false,"
                 + " \"implementationConditionsMet\": true}]}");
-        String text;
-        try (FileChannel log = FileChannel.open(DECISION_LOG)) {
-            log.position(logStart);
-            text = new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = String.join("\n", TestDecisionLog.linesAfter(logStart)); // lines end at \n only
         assertThat(text).contains(id).doesNotContain("\u2028").doesNotContain("\u2029").doesNotContain("\u0085")
                 .contains("A\\u2028B\\u2029C\\u0085D");
     }
