@@ -17,14 +17,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.drools.io.ByteArrayResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
-import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 
 
 /**
@@ -54,28 +51,17 @@ class CompiledDecisionsDifferentialTest {
     @BeforeAll
     static void compileEveryDeployedModel() {
         KIE_LOG.setLevel(java.util.logging.Level.OFF);
-        for (Ruleset ruleset : new RulesetCatalog().all()) {
-            for (Ruleset.RuleFile file : ruleset.files()) {
-                if (!file.path().endsWith(".dmn") || MODELS.containsKey(file.path()) || REFUSED.containsKey(file.path())) {
-                    continue;
-                }
-                Resource resource = new ByteArrayResource(file.content());
-                resource.setSourcePath(file.path());
-                DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
-                        .fromResources(List.of(resource)).getOrElseThrow(IllegalStateException::new);
-                DMNModel model = runtime.getModels().get(0);
-                runtime.addListener(new TableExplainer(model, ruleset));
-                if (PlainTables.of(model, ruleset) != null) {
-                    continue; // PlainTablesDifferentialTest proves those
-                }
-                CompiledDecisions compiled = CompiledDecisions.of(model, ruleset);
-                if (compiled == null) {
-                    REFUSED.put(file.path(), CompiledDecisions.refusal(model, ruleset));
-                } else {
-                    MODELS.put(file.path(), new Model(ruleset, runtime, model, compiled));
-                }
+        FastPathDifferential.deployedModels().forEach((path, m) -> {
+            if (PlainTables.of(m.model(), m.ruleset()) != null) {
+                return; // PlainTablesDifferentialTest proves those
             }
-        }
+            CompiledDecisions compiled = CompiledDecisions.of(m.model(), m.ruleset());
+            if (compiled == null) {
+                REFUSED.put(path, CompiledDecisions.refusal(m.model(), m.ruleset()));
+            } else {
+                MODELS.put(path, new Model(m.ruleset(), m.runtime(), m.model(), compiled));
+            }
+        });
     }
 
     @AfterAll

@@ -15,6 +15,9 @@ import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.api.io.Resource;
+import org.drools.io.ByteArrayResource;
 
 import cn.pbm.api.model.TableMatch;
 
@@ -29,6 +32,33 @@ import cn.pbm.api.model.TableMatch;
 final class FastPathDifferential {
 
     private FastPathDifferential() {
+    }
+
+    /**
+     * Every deployed DMN file, each in its own KIE runtime built from the bytes the catalog hashed, with the listener
+     * that reports matched rows: what the engine compiles at start-up, for a differential test to compare against.
+     */
+    static Map<String, Loaded> deployedModels() {
+        Map<String, Loaded> models = new java.util.TreeMap<>();
+        for (Ruleset ruleset : new RulesetCatalog().all()) {
+            for (Ruleset.RuleFile file : ruleset.files()) {
+                if (!file.path().endsWith(".dmn") || models.containsKey(file.path())) {
+                    continue;
+                }
+                Resource resource = new ByteArrayResource(file.content());
+                resource.setSourcePath(file.path());
+                DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
+                        .fromResources(List.of(resource)).getOrElseThrow(IllegalStateException::new);
+                DMNModel model = runtime.getModels().get(0);
+                runtime.addListener(new TableExplainer(model, ruleset));
+                models.put(file.path(), new Loaded(ruleset, runtime, model));
+            }
+        }
+        return models;
+    }
+
+    /** One deployed model: its rule set, its KIE runtime and KIE's parsed model. */
+    record Loaded(Ruleset ruleset, DMNRuntime runtime, DMNModel model) {
     }
 
     static void compare(String at, DMNRuntime runtime, DMNModel model, FastPath fastPath, Map<String, Object> inputs,

@@ -18,16 +18,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.io.ByteArrayResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.io.Resource;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.api.core.ast.InputDataNode;
-import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.InputClause;
@@ -62,20 +59,8 @@ class PlainTablesDifferentialTest {
     @BeforeAll
     static void compileEveryDeployedModel() {
         KIE_LOG.setLevel(java.util.logging.Level.OFF);
-        for (Ruleset ruleset : new RulesetCatalog().all()) {
-            for (Ruleset.RuleFile file : ruleset.files()) {
-                if (!file.path().endsWith(".dmn") || MODELS.containsKey(file.path())) {
-                    continue;
-                }
-                Resource resource = new ByteArrayResource(file.content());
-                resource.setSourcePath(file.path());
-                DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration()
-                        .fromResources(List.of(resource)).getOrElseThrow(IllegalStateException::new);
-                DMNModel model = runtime.getModels().get(0);
-                runtime.addListener(new TableExplainer(model, ruleset));
-                MODELS.put(file.path(), new Model(ruleset, runtime, model, PlainTables.of(model, ruleset)));
-            }
-        }
+        FastPathDifferential.deployedModels().forEach((path, m) -> MODELS.put(path,
+                new Model(m.ruleset(), m.runtime(), m.model(), PlainTables.of(m.model(), m.ruleset()))));
     }
 
     @AfterAll
