@@ -60,7 +60,7 @@ import cn.pbm.api.model.TableMatch;
  *
  * <p>An evaluation answers only the plain case: every value read is present, not null and of a plain type
  * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
- * {@link DMNType#isAssignableValue}: allowed values included), every operation is defined for its operands (no
+ * {@link DMNType#isAssignableValue}, allowed values included, asked at the leaves by {@link InputTypeCheck}), every operation is defined for its operands (no
  * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
  * the engine asks KIE, which then decides and reports as before. {@code CompiledDecisionsDifferentialTest} proves the
  * answers, their scales, their order and the matched rows identical to KIE's.
@@ -70,6 +70,8 @@ final class CompiledDecisions implements FastPath {
     private final Ruleset ruleset;
     private final String[] inputNames;
     private final DMNType[] inputTypes; // null where the type has nothing to check beyond what the expressions do
+    /** KIE's check of each input's type taken once through the type's structure (null: only KIE's own check). */
+    private final InputTypeCheck.Check[] inputChecks;
     private final Step[] steps;
     private final int slots;
     /** The decisions in the order KIE's DMNResult reports them, and their slots. */
@@ -81,6 +83,10 @@ final class CompiledDecisions implements FastPath {
         this.ruleset = ruleset;
         this.inputNames = inputNames;
         this.inputTypes = inputTypes;
+        this.inputChecks = new InputTypeCheck.Check[inputTypes.length];
+        for (int i = 0; i < inputTypes.length; i++) {
+            inputChecks[i] = inputTypes[i] == null ? null : InputTypeCheck.of(inputTypes[i]);
+        }
         this.steps = steps;
         this.slots = slots;
         this.reported = reported;
@@ -258,7 +264,8 @@ final class CompiledDecisions implements FastPath {
             if (value == null || !plain(value)) {
                 return null; // missing, null or not a plain value: KIE decides
             }
-            if (inputTypes[i] != null && !inputTypes[i].isAssignableValue(value)) {
+            if (inputTypes[i] != null && !(inputChecks[i] != null && inputChecks[i].certainlyAssignable(value))
+                    && !inputTypes[i].isAssignableValue(value)) {
                 return null; // outside the allowed values of its type
             }
             env[i] = value;
