@@ -5,7 +5,8 @@
 # The service runs as shipped: the decision log on (one JSON line per decision on stdout, here appended to
 # target/bench/app.log, which is emptied after each measurement). Environment: PBM_BENCH_PORT (default 18080),
 # PBM_BENCH_JVM (extra JVM options, e.g. a JFR recording), HEAPS (batch heaps, default "512m default"),
-# JMH_FILTER (the JMH benchmarks to run, a regular expression), SKIP_BUILD=1 (use the build already in target/).
+# BATCH_RUNS (100k requests per batch JVM after the warm-up, default 8), JMH_FILTER (the JMH benchmarks to run, a
+# regular expression), SKIP_BUILD=1 (use the build already in target/).
 # Inputs never seen before (issue 19): src/bench/resources/http/<endpoint>-unseen.lua sends, per call, a fresh
 # random value in a field the decision reads (the repeated bodies of <endpoint>.json are answered from the memo);
 # each is measured after its endpoint's repeated body, labelled "unseen". Every script is first checked to get
@@ -19,6 +20,7 @@ out=target/bench
 mkdir -p "$out"
 port=${PBM_BENCH_PORT:-18080}
 heaps=(${HEAPS:-512m default})
+runs=${BATCH_RUNS:-8} # 100k requests per JVM after its warm-up (the warm figure keeps falling for several)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -176,13 +178,17 @@ batch)
       --data-binary @"$out/monitoring-100k.json" # warm-up
     jstat -gc "$app" 50 > "$out/jstat-$heap.txt" &
     sampler=$!
-    for run in 1 2 3; do
-      curl -s -o "$out/monitoring-100k-response.json" -w "heap $heap run $run: status=%{http_code} seconds=%{time_total}\n" \
+    times=()
+    for run in $(seq 1 "$runs"); do
+      t=$(curl -s -o "$out/monitoring-100k-response.json" -w "%{http_code} %{time_total}" \
         -X POST "localhost:$port/api/v1/monitoring/warnings" -H 'Content-Type: application/json' \
-        --data-binary @"$out/monitoring-100k.json"
+        --data-binary @"$out/monitoring-100k.json")
+      echo "heap $heap run $run: status=${t% *} seconds=${t#* }"
+      times+=("${t#* }")
     done
     kill "$sampler"
-    awk -v heap="$heap" 'NR>1 && $0 !~ /S0C/ {used=($3+$4+$6+$8)/1024; if (used>max) max=used; gct=$NF; if (first=="") first=gct} END {printf "heap %s: peak heap used (young+old, jstat) %.0f MB; GC time during the 3 runs %.1f s\n", heap, max, gct-first}' "$out/jstat-$heap.txt"
+    printf '%s\n' "${times[@]}" | sort -n | awk -v heap="$heap" -v n="$runs" '{t[NR]=$1} END {printf "heap %s: %d runs after one warm-up, fastest %.2f s, median %.2f s, slowest %.2f s\n", heap, n, t[1], (n%2 ? t[(n+1)/2] : (t[n/2]+t[n/2+1])/2), t[n]}'
+    awk -v heap="$heap" -v n="$runs" 'NR>1 && $0 !~ /S0C/ {used=($3+$4+$6+$8)/1024; if (used>max) max=used; gct=$NF; if (first=="") first=gct} END {printf "heap %s: peak heap used (young+old, jstat) %.0f MB; GC time during the %d runs %.1f s\n", heap, max, n, gct-first}' "$out/jstat-$heap.txt"
     stop_app
     log_done
     java -cp "$cp" cn.pbm.bench.MonitoringBatch check "$out/monitoring-100k-response.json" 100000 \

@@ -93,8 +93,69 @@ final class CompiledDecisions implements FastPath {
         this.reportedSlots = reportedSlots;
     }
 
-    /** One decision, in KIE's evaluation order: its slot and its compiled expression. */
-    private record Step(String name, int slot, Expr expr, boolean single) {
+    /**
+     * One decision, in KIE's evaluation order: its slot and its compiled expression; {@code last} remembers its last
+     * answer when it is a literal expression of inputs alone (null otherwise).
+     */
+    private record Step(String name, int slot, Expr expr, boolean single, LastAnswer last) {
+
+        Object eval(Object[] env, List<TableMatch> found) {
+            return last == null ? expr.eval(env, found) : last.eval(expr, env, found);
+        }
+    }
+
+    /**
+     * The last answer of a literal expression that reads only inputs (no other decision, no BKM, so it matches no
+     * table row): when the same plain values come again, the same answer. A batch's projects share their
+     * {@code asOf}, so the model's time progress, its leap-year test and its division (a tenth of a 100,000-project
+     * call's allocations) are worked out once per batch instead of once per project. Only text, numbers, booleans and
+     * dates are compared (numbers by {@link BigDecimal#equals}, which includes the scale) and only such an answer is
+     * kept, so it is the very value the expression gives for those inputs. Threads that race each keep an answer that
+     * is right for its own inputs.
+     */
+    private static final class LastAnswer {
+        private final int[] reads;
+        private volatile Object[] last; // the values read, then the answer
+
+        LastAnswer(int[] reads) {
+            this.reads = reads;
+        }
+
+        Object eval(Expr expr, Object[] env, List<TableMatch> found) {
+            Object[] seen = last;
+            if (seen != null && same(seen, env)) {
+                return seen[reads.length];
+            }
+            Object answer = expr.eval(env, found);
+            if (scalar(answer)) {
+                Object[] next = new Object[reads.length + 1];
+                for (int i = 0; i < reads.length; i++) {
+                    Object value = env[reads[i]];
+                    if (!scalar(value)) {
+                        return answer;
+                    }
+                    next[i] = value;
+                }
+                next[reads.length] = answer;
+                last = next;
+            }
+            return answer;
+        }
+
+        private boolean same(Object[] seen, Object[] env) {
+            for (int i = 0; i < reads.length; i++) {
+                Object value = env[reads[i]];
+                if (!scalar(value) || !value.equals(seen[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean scalar(Object value) {
+            return value instanceof BigDecimal || value instanceof String || value instanceof Boolean
+                    || value instanceof LocalDate;
+        }
     }
 
     /** A compiled expression: a value that is never null, or {@link #DECLINE}. */
@@ -192,7 +253,8 @@ final class CompiledDecisions implements FastPath {
                 throw new Refused(node.getName() + ": neither a literal expression nor a decision table");
             }
             boolean single = node.getResultType() == null || !node.getResultType().isCollection();
-            steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single));
+            LastAnswer last = expression instanceof LiteralExpression ? lastAnswer(node, compiler.global) : null;
+            steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single, last));
         }
         // KIE's DMNResult keeps the decision results in a HashMap by decision id, each put when KIE enters the decision
         // (before its dependencies), and reports them in that map's order: the same map, made the same way, gives it
@@ -230,6 +292,23 @@ final class CompiledDecisions implements FastPath {
             }
         }
         ordered.add(node);
+    }
+
+    /** A memory of the last answer for a decision that requires inputs alone, or null. */
+    private static LastAnswer lastAnswer(DecisionNode node, Map<String, Integer> global) {
+        if (!(node instanceof org.kie.dmn.core.ast.DMNBaseNode base) || base.getDependencies().isEmpty()) {
+            return null;
+        }
+        int[] reads = new int[base.getDependencies().size()];
+        int i = 0;
+        for (org.kie.dmn.api.core.ast.DMNNode dependency : base.getDependencies().values()) {
+            Integer slot = global.get(dependency.getName());
+            if (!(dependency instanceof InputDataNode) || slot == null) {
+                return null; // a decision or a BKM (whose tables' matched rows are reported)
+            }
+            reads[i++] = slot;
+        }
+        return new LastAnswer(reads);
     }
 
     /** Whether a type, or a type inside it, restricts its values (then an input of it is checked by KIE's type). */
@@ -273,7 +352,7 @@ final class CompiledDecisions implements FastPath {
         List<TableMatch> found = matches == null ? null : new ArrayList<>(4);
         try {
             for (Step step : steps) {
-                Object result = step.expr.eval(env, found);
+                Object result = step.eval(env, found);
                 if (step.single && result instanceof java.util.Collection<?> c && c.size() == 1) {
                     return null; // KIE would take the element out of the list
                 }

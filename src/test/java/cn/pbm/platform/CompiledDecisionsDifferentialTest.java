@@ -392,4 +392,23 @@ class CompiledDecisionsDifferentialTest {
         missing.remove("asOf");
         assertNull(c.evaluate(missing, null), "a missing input");
     }
+
+    @Test
+    void aRememberedTimeProgressIsOnlyEverForItsOwnDate() {
+        // the time progress reads asOf alone, so the compiled model keeps its last answer (LastAnswer): a batch's
+        // projects share their date. Dates in turn, repeated, each answer KIE's for that date.
+        Model m = MODELS.get(IN_FORCE);
+        List<LocalDate> days = List.of(LocalDate.of(2026, 3, 14), LocalDate.of(2024, 12, 31), LocalDate.of(2026, 3, 14),
+                LocalDate.of(2026, 3, 14), LocalDate.of(2025, 12, 31), LocalDate.of(2024, 12, 31));
+        int[] counts = new int[3];
+        for (LocalDate day : days) {
+            Map<String, Object> inputs = inputs(day, new BigDecimal("10000"), new BigDecimal("100000"),
+                    List.of(target("AT_LEAST", new BigDecimal("100"), new BigDecimal("80"))));
+            compare(IN_FORCE, m, inputs, counts);
+            BigDecimal expected = BigDecimal.valueOf(day.getDayOfYear())
+                    .divide(BigDecimal.valueOf(day.lengthOfYear()), MathContext.DECIMAL128);
+            assertEquals(expected, m.compiled().evaluate(inputs, null).get("timeProgress"), day.toString());
+        }
+        assertEquals(days.size(), counts[0], "every one answered by the compiled model");
+    }
 }
