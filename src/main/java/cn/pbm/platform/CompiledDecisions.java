@@ -682,7 +682,7 @@ final class CompiledDecisions implements FastPath {
                     if (divisor.signum() == 0) {
                         throw DECLINE; // KIE reports the division by zero
                     }
-                    return dividend.divide(divisor, mc);
+                    return DecimalDivision.divide(dividend, divisor);
                 };
                 case EQ -> (env, found) -> equal(l.eval(env, found), r.eval(env, found));
                 case NE -> (env, found) -> !equal(l.eval(env, found), r.eval(env, found));
