@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class DecimalDivisionTest {
 
-    private static final int COUNT = Integer.getInteger("pbm-test.division.count", 2_000_000);
+    private static final int COUNT = Integer.getInteger("pbm-test.division.count", 1_000_000);
 
     @Test
     void everyQuotientAsTheJdkGivesIt() {
