@@ -73,7 +73,8 @@ public record DecisionOutcome(Ruleset ruleset, Map<String, Object> results, List
         }
         List<Object> read = new java.util.ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            read.add(DecisionShapes.read(list.get(i), type, where(decisionName) + "[" + i + "]", true));
+            read.add(DecisionShapes.read(list.get(i), type, new DecisionShapes.Where(where(decisionName), '[', i),
+                    true));
         }
         return (List<T>) List.copyOf(read);
     }
@@ -100,8 +101,15 @@ public record DecisionOutcome(Ruleset ruleset, Map<String, Object> results, List
         return shape.decision();
     }
 
-    private String where(String decisionName) {
-        return ruleset.id() + " " + ruleset.version() + " decision " + decisionName;
+    /** The decision, named in an error message only (put together then). */
+    private Object where(String decisionName) {
+        Ruleset named = ruleset;
+        return new Object() {
+            @Override
+            public String toString() {
+                return named.id() + " " + named.version() + " decision " + decisionName;
+            }
+        };
     }
 
     /** A record component that the decision may leave null (an optional column); the others are required. */

@@ -159,8 +159,19 @@ public class DecisionShapes {
         return null;
     }
 
+    /**
+     * Where a value read comes from, for an error message only: put together when a message needs it (issue 19: the
+     * names were built for every value of every project read, and a read that fits needs none).
+     */
+    record Where(Object parent, char open, Object part) {
+        @Override
+        public String toString() {
+            return parent.toString() + open + part + (open == '[' ? "]" : "");
+        }
+    }
+
     /** Reads {@code value} (a decision's result or a part of it) as {@code java}; {@code where} names it in errors. */
-    static Object read(Object value, Type java, String where, boolean required) {
+    static Object read(Object value, Type java, Object where, boolean required) {
         if (value == null) {
             if (required) {
                 throw new IllegalStateException(where + " gave no value");
@@ -175,7 +186,7 @@ public class DecisionShapes {
             Type element = argument(java);
             List<Object> read = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                read.add(read(list.get(i), element, where + "[" + i + "]", true));
+                read.add(read(list.get(i), element, new Where(where, '[', i), true));
             }
             return List.copyOf(read);
         }
@@ -186,7 +197,8 @@ public class DecisionShapes {
             RecordShape shape = RECORDS.get(raw);
             Object[] args = new Object[shape.names.length];
             for (int i = 0; i < args.length; i++) {
-                args[i] = read(row.get(shape.names[i]), shape.types[i], where + "." + shape.names[i], shape.required[i]);
+                args[i] = read(row.get(shape.names[i]), shape.types[i], new Where(where, '.', shape.names[i]),
+                        shape.required[i]);
             }
             try {
                 if (shape.constructor == null) {

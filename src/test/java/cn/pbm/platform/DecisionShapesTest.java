@@ -153,4 +153,33 @@ class DecisionShapesTest {
         return DecisionShapes.mismatch(engine.compiledModel(department).orElseThrow(),
                 DecisionShapes.Shape.of(department.id(), decision, type));
     }
+
+    /** A read row of the test below. */
+    record Lit(String light, BigDecimal points) {
+    }
+
+    @Test
+    void aValueThatDoesNotFitIsNamedWhereItIs() {
+        // the names are put together only for the message (DecisionShapes.Where), and still say where the value is
+        Object where = new DecisionShapes.Where("warning.execution-monitoring 2.2.1 decision", ' ', "lights");
+        List<Object> rows = List.of(Map.of("light", "RED", "points", BigDecimal.ONE),
+                Map.of("light", BigDecimal.TEN, "points", BigDecimal.ONE));
+        java.lang.reflect.Type listOfLit = new java.lang.reflect.ParameterizedType() {
+            public java.lang.reflect.Type[] getActualTypeArguments() {
+                return new java.lang.reflect.Type[] {Lit.class};
+            }
+
+            public java.lang.reflect.Type getRawType() {
+                return List.class;
+            }
+
+            public java.lang.reflect.Type getOwnerType() {
+                return null;
+            }
+        };
+        assertThatThrownBy(() -> DecisionShapes.read(rows, listOfLit, where, true))
+                .hasMessage("warning.execution-monitoring 2.2.1 decision lights[1].light is not String but 10");
+        assertThat(DecisionShapes.read(rows.subList(0, 1), listOfLit, where, true))
+                .isEqualTo(List.of(new Lit("RED", BigDecimal.ONE)));
+    }
 }
