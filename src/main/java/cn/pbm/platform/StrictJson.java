@@ -28,6 +28,14 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        strict(mapper);
+        // issue 19: the models' properties read and written through generated lambdas instead of reflection (a
+        // 10,000-project body is read in 11 ms instead of 19: JsonBodyBenchmark); what is accepted does not change
+        mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
+    }
+
+    /** The strict settings alone (the benchmark compares them with and without Blackbird). */
+    static void strict(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
