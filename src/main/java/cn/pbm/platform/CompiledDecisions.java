@@ -673,8 +673,9 @@ final class CompiledDecisions implements FastPath {
             Expr r = node(infix.getRight(), scope, slots);
             MathContext mc = MathContext.DECIMAL128;
             return switch (infix.getOperator()) {
-                case ADD -> (env, found) -> number(l.eval(env, found)).add(number(r.eval(env, found)), mc);
-                case SUB -> (env, found) -> number(l.eval(env, found)).subtract(number(r.eval(env, found)), mc);
+                case ADD -> (env, found) -> FeelArithmetic.add(number(l.eval(env, found)), number(r.eval(env, found)));
+                case SUB -> (env, found) -> FeelArithmetic.subtract(number(l.eval(env, found)),
+                        number(r.eval(env, found)));
                 case MULT -> (env, found) -> number(l.eval(env, found)).multiply(number(r.eval(env, found)), mc);
                 case DIV -> (env, found) -> {
                     BigDecimal dividend = number(l.eval(env, found));
@@ -682,7 +683,7 @@ final class CompiledDecisions implements FastPath {
                     if (divisor.signum() == 0) {
                         throw DECLINE; // KIE reports the division by zero
                     }
-                    return DecimalDivision.divide(dividend, divisor);
+                    return FeelArithmetic.divide(dividend, divisor);
                 };
                 case EQ -> (env, found) -> equal(l.eval(env, found), r.eval(env, found));
                 case NE -> (env, found) -> !equal(l.eval(env, found), r.eval(env, found));

@@ -12,22 +12,23 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DecimalDivision} gives what {@code x.divide(y, MathContext.DECIMAL128)} gives (KIE's FEEL division): the
- * same value and the same scale ({@link BigDecimal#equals}), for amounts, ratios, percentages and targets of every
- * scale from -3 to 6, signs, zeros, 18- and 19-digit operands, quotients that terminate and quotients that do not.
+ * {@link FeelArithmetic} gives what {@code x.add(y, DECIMAL128)}, {@code x.subtract(y, DECIMAL128)} and
+ * {@code x.divide(y, MathContext.DECIMAL128)} give (KIE's FEEL arithmetic): the same value and the same scale ({@link BigDecimal#equals}), for amounts, ratios, percentages and targets of every
+ * scale from -3 to 6 (and now and then -40 to 40: sums whose operands are far apart), signs, zeros, 18- and 19-digit operands, quotients that terminate and quotients that do not.
  */
-class DecimalDivisionTest {
+class FeelArithmeticTest {
 
-    private static final int COUNT = Integer.getInteger("pbm-test.division.count", 1_000_000);
+    private static final int COUNT = Integer.getInteger("pbm-test.arithmetic.count", 1_000_000);
 
     @Test
-    void everyQuotientAsTheJdkGivesIt() {
+    void everySumDifferenceAndQuotientAsTheJdkGivesThem() {
         Random random = new Random(20261202L);
         List<BigDecimal> edges = new ArrayList<>();
         for (String s : new String[] {"0", "0.00", "0E+3", "1", "-1", "2", "3", "5", "7", "10", "100", "0.01", "-0.01",
                 "1E+2", "25", "40", "64", "125", "1024", "3125", "0.5", "12.5", "99.99", "100000.00", "85000.00",
                 "123456789012345678", "-123456789012345678", "999999999999999999", "1000000000000000000",
-                "9223372036854775807", "4611686018427387904", "0.000001", "1234567.89", "2500000000000000.00"}) {
+                "9223372036854775807", "4611686018427387904", "0.000001", "1234567.89", "2500000000000000.00", "1E+30", "1E-30", "-1E-33", "123456789012345678E+20",
+                "0.000000000000000001", "999999999999999999E-40"}) {
             edges.add(new BigDecimal(s));
         }
         int terminating = 0;
@@ -35,6 +36,9 @@ class DecimalDivisionTest {
             for (BigDecimal y : edges) {
                 if (y.signum() != 0) {
                     terminating += same(x, y);
+                } else {
+                    assertEquals(x.add(y, MathContext.DECIMAL128), FeelArithmetic.add(x, y), x + " + " + y);
+                    assertEquals(x.subtract(y, MathContext.DECIMAL128), FeelArithmetic.subtract(x, y), x + " - " + y);
                 }
             }
         }
@@ -43,6 +47,9 @@ class DecimalDivisionTest {
             BigDecimal y = number(random);
             if (y.signum() != 0) {
                 terminating += same(x, y);
+            } else {
+                assertEquals(x.add(y, MathContext.DECIMAL128), FeelArithmetic.add(x, y), x + " + " + y);
+                assertEquals(x.subtract(y, MathContext.DECIMAL128), FeelArithmetic.subtract(x, y), x + " - " + y);
             }
         }
         assertTrue(terminating > COUNT / 10, "the cheap way was taken too rarely to be proven: " + terminating);
@@ -50,13 +57,15 @@ class DecimalDivisionTest {
 
     private static int same(BigDecimal x, BigDecimal y) {
         BigDecimal jdk = x.divide(y, MathContext.DECIMAL128);
-        BigDecimal ours = DecimalDivision.divide(x, y);
+        BigDecimal ours = FeelArithmetic.divide(x, y);
         assertEquals(jdk, ours, x + " / " + y); // equals: value and scale
+        assertEquals(x.add(y, MathContext.DECIMAL128), FeelArithmetic.add(x, y), x + " + " + y);
+        assertEquals(x.subtract(y, MathContext.DECIMAL128), FeelArithmetic.subtract(x, y), x + " - " + y);
         return jdk.precision() < 20 ? 1 : 0;
     }
 
     private static BigDecimal number(Random random) {
-        int scale = random.nextInt(10) - 3;
+        int scale = random.nextInt(8) == 0 ? random.nextInt(81) - 40 : random.nextInt(10) - 3; // far apart, too
         long unscaled = switch (random.nextInt(6)) {
             case 0 -> random.nextInt(201) - 100;
             case 1 -> (long) (random.nextInt(100) + 1) * (1L << random.nextInt(20)); // powers of two
