@@ -29,11 +29,15 @@ import org.kie.dmn.feel.lang.ast.IfExpressionNode;
 import org.kie.dmn.feel.lang.ast.InfixOpNode;
 import org.kie.dmn.feel.lang.ast.IterationContextNode;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
+import org.kie.dmn.feel.lang.ast.NullNode;
 import org.kie.dmn.feel.lang.ast.NumberNode;
 import org.kie.dmn.feel.lang.ast.QualifiedNameNode;
 import org.kie.dmn.feel.lang.ast.QuantifiedExpressionNode;
 import org.kie.dmn.feel.lang.ast.StringNode;
 import org.kie.dmn.feel.lang.types.BuiltInType;
+import org.kie.dmn.feel.lang.ast.InfixOperator;
+import org.kie.dmn.feel.runtime.functions.AbsFunction;
+import org.kie.dmn.feel.runtime.functions.DateFunction;
 import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
 import org.kie.dmn.feel.runtime.functions.ModuloFunction;
 import org.kie.dmn.model.api.BusinessKnowledgeModel;
@@ -316,6 +320,7 @@ final class CompiledDecisions implements FastPath {
         final String name;
         final int arity;
         Expr[] columns;
+        Expr[][] outputs;
         PlainTables.Table table;
         int slots;
 
@@ -331,7 +336,8 @@ final class CompiledDecisions implements FastPath {
             for (int c = 0; c < values.length; c++) {
                 values[c] = columns[c].eval(env, found);
             }
-            Object result = table.evaluate(values, found, ruleset);
+            Expr[][] outs = outputs;
+            Object result = table.evaluate(values, found, ruleset, (r, o) -> outs[r][o].eval(env, found));
             if (result == PlainTables.NO_ANSWER || result == null) {
                 throw DECLINE;
             }
@@ -386,6 +392,7 @@ final class CompiledDecisions implements FastPath {
             }
             int[] slots = {scope.size()};
             bkm.columns = columns(table, scope, slots);
+            bkm.outputs = outputs(bkm.table, scope, slots);
             bkm.slots = slots[0];
         }
 
@@ -396,6 +403,7 @@ final class CompiledDecisions implements FastPath {
             }
             int[] slots = {maxSlots};
             Expr[] columns = columns(table, scope, slots);
+            Expr[][] outputs = outputs(compiled, scope, slots);
             maxSlots = Math.max(maxSlots, slots[0]);
             Ruleset ruleset = this.ruleset;
             return (env, found) -> {
@@ -403,12 +411,26 @@ final class CompiledDecisions implements FastPath {
                 for (int c = 0; c < values.length; c++) {
                     values[c] = columns[c].eval(env, found);
                 }
-                Object result = compiled.evaluate(values, found, ruleset);
+                Object result = compiled.evaluate(values, found, ruleset, (r, o) -> outputs[r][o].eval(env, found));
                 if (result == PlainTables.NO_ANSWER || result == null) {
                     throw DECLINE;
                 }
                 return result;
             };
+        }
+
+        /** The output entries that are expressions, compiled in the table's scope (null where an entry is a literal). */
+        private Expr[][] outputs(PlainTables.Table table, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr[][] outputs = new Expr[table.expressions.length][];
+            for (int r = 0; r < outputs.length; r++) {
+                outputs[r] = new Expr[table.expressions[r].length];
+                for (int o = 0; o < outputs[r].length; o++) {
+                    if (table.expressions[r][o] != null) {
+                        outputs[r][o] = expression(table.expressions[r][o], scope, slots);
+                    }
+                }
+            }
+            return outputs;
         }
 
         private Expr[] columns(DecisionTable table, Map<String, Integer> scope, int[] slots) throws Refused {
@@ -583,6 +605,14 @@ final class CompiledDecisions implements FastPath {
         }
 
         private Expr infix(InfixOpNode infix, Map<String, Integer> scope, int[] slots) throws Refused {
+            boolean eq = infix.getOperator() == InfixOperator.EQ;
+            if ((eq || infix.getOperator() == InfixOperator.NE)
+                    && (infix.getLeft() instanceof NullNode || infix.getRight() instanceof NullNode)) {
+                // x = null, x != null: FEEL's null test (null = null is true, any other value = null false)
+                ASTNode other = infix.getLeft() instanceof NullNode ? infix.getRight() : infix.getLeft();
+                Expr x = other instanceof NullNode ? (env, found) -> null : nullable(other, scope, slots);
+                return (env, found) -> (x.eval(env, found) == null) == eq;
+            }
             Expr l = node(infix.getLeft(), scope, slots);
             Expr r = node(infix.getRight(), scope, slots);
             MathContext mc = MathContext.DECIMAL128;
@@ -600,10 +630,10 @@ final class CompiledDecisions implements FastPath {
                 };
                 case EQ -> (env, found) -> equal(l.eval(env, found), r.eval(env, found));
                 case NE -> (env, found) -> !equal(l.eval(env, found), r.eval(env, found));
-                case LT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) < 0;
-                case LTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) <= 0;
-                case GT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) > 0;
-                case GTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) >= 0;
+                case LT -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) < 0;
+                case LTE -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) <= 0;
+                case GT -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) > 0;
+                case GTE -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) >= 0;
                 // both sides always, so that a side KIE would short-circuit is still checked (a call we cannot
                 // prove plain goes to KIE)
                 case AND -> (env, found) -> {
@@ -617,6 +647,48 @@ final class CompiledDecisions implements FastPath {
                     return a || b;
                 };
                 default -> throw new Refused("the operator " + infix.getOperator());
+            };
+        }
+
+        /** Two numbers by value, or two dates (KIE's BooleanEvalHelper.compare: Comparable of the same class). */
+        private static int compare(Object a, Object b) {
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.compareTo(y);
+            }
+            if (a instanceof LocalDate x && b instanceof LocalDate y) {
+                return x.compareTo(y);
+            }
+            throw DECLINE;
+        }
+
+        /**
+         * A name or a path whose value may be null (only for {@code = null}, {@code != null}): a field present with
+         * a null value reads as null; a missing field, or a path through a null, is not plain.
+         */
+        private Expr nullable(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
+            String[] parts;
+            if (node instanceof NameRefNode ref) {
+                parts = new String[] {ref.getText()};
+            } else if (node instanceof QualifiedNameNode path) {
+                parts = path.getPartsAsStringArray();
+            } else {
+                return node(node, scope, slots);
+            }
+            Integer slot = scope.get(parts[0]);
+            if (slot == null) {
+                throw new Refused("unknown name " + parts[0]);
+            }
+            int s = slot;
+            String[] fields = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            return (env, found) -> {
+                Object value = env[s];
+                for (String field : fields) {
+                    if (value == null) {
+                        throw DECLINE;
+                    }
+                    value = property(value, field);
+                }
+                return value == null ? null : checked(value);
             };
         }
 
@@ -666,6 +738,20 @@ final class CompiledDecisions implements FastPath {
                             }
                             return checked(DayOfYearFunction.INSTANCE.invoke(date).getOrElse(null));
                         };
+                    }
+                    break;
+                case "abs":
+                    if (a.length == 1) {
+                        return (env, found) -> checked(AbsFunction.INSTANCE.invoke(number(a[0].eval(env, found))).getOrElse(null));
+                    }
+                    break;
+                case "date":
+                    // date("2021-01-01"): a constant, made once by KIE's own function; any other form is refused
+                    if (a.length == 1 && invocation.getParams().getElements().get(0) instanceof StringNode text) {
+                        Object date = DateFunction.INSTANCE.invoke(text.getValue()).getOrElse(null);
+                        if (date instanceof LocalDate) {
+                            return constant(date);
+                        }
                     }
                     break;
                 case "modulo":
