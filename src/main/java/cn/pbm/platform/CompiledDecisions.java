@@ -259,8 +259,8 @@ final class CompiledDecisions implements FastPath {
         }
         for (int i = 0; i < inputNames.length; i++) {
             Object value = inputs.get(inputNames[i]);
-            if (value == null || !plain(value)) {
-                return null; // missing, null or not a plain value: KIE decides
+            if (value == null ? !inputs.containsKey(inputNames[i]) : !plain(value)) {
+                return null; // missing or not a plain value: KIE decides (a null is read only by "= null"; else declined)
             }
             if (inputTypes[i] != null && !inputTypes[i].isAssignableValue(value)) {
                 return null; // outside the allowed values of its type
