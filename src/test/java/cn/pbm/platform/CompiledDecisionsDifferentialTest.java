@@ -439,6 +439,61 @@ class CompiledDecisionsDifferentialTest {
         FastPathDifferential.compare(path, m.runtime(), m.model(), m.compiled(), inputs, counts);
     }
 
+    /**
+     * The calls the families make of the newly compiled models are answered compiled (not declined), null inputs
+     * included where the model tests them with {@code = null}; a null read any other way goes to KIE.
+     */
+    @Test
+    void theFamiliesCallsOfTheNewModelsAreAnsweredCompiled() {
+        Map<String, Object> execution = new HashMap<>(Map.of("annualBudget", new BigDecimal("1000000.00"),
+                "executed", new BigDecimal("850000.00"), "executionWeight", BigDecimal.TEN));
+        Map<String, Object> answer = answered("dmn/self-evaluation/execution-score.dmn", execution);
+        assertEquals(new BigDecimal("0.85"), answer.get("executionRate"));
+        assertEquals(Map.of("score", new BigDecimal("8.50"), "reasonRequired", true), answer.get("executionAssessment"));
+
+        Map<String, Object> quantitative = new HashMap<>(Map.of("direction", "AT_MOST", "weight", new BigDecimal("20"),
+                "target", new BigDecimal("50"), "actual", new BigDecimal("60")));
+        answer = answered("dmn/self-evaluation/quantitative-indicator.dmn", quantitative);
+        assertEquals(Map.of("score", new BigDecimal("16.0"), "met", false), answer.get("indicatorAssessment"));
+
+        answer = answered("dmn/self-evaluation/reported-score.dmn",
+                Map.of("reportedTotalScore", new BigDecimal("89.99"), "computedTotalScore", new BigDecimal("90.00")));
+        assertEquals(new BigDecimal("0.01"), answer.get("scoreDifference"));
+        assertEquals(true, answer.get("scoreConsistent"));
+
+        Map<String, Object> admission = new HashMap<>();
+        admission.put("newProject", true);
+        admission.put("amount", new BigDecimal("6000000"));
+        admission.put("exAnteReportSubmitted", false);
+        admission.put("exAnteConclusion", null); // no report
+        admission.put("targetReview", null); // not sent
+        answer = answered("dmn/budget/project-library-admission.dmn", admission);
+        assertEquals("EX_ANTE_REPORT_REQUIRED", ((Map<?, ?>) answer.get("targetReviewGate")).get("decision"));
+        assertNull(((Map<?, ?>) answer.get("targetReviewGate")).get("reason"));
+        Map<String, Object> conclusionRead = new HashMap<>(admission);
+        conclusionRead.put("exAnteReportSubmitted", true); // now the null conclusion is read: KIE decides
+        assertNull(MODELS.get("dmn/budget/project-library-admission.dmn").compiled().evaluate(conclusionRead, null));
+
+        Map<String, Object> disclosure = new HashMap<>();
+        disclosure.put("kind", "SELF_EVALUATION_PUBLICATION");
+        disclosure.put("triggerDate", LocalDate.of(2021, 1, 1));
+        disclosure.put("draftSubmittedOn", null);
+        answer = answered("dmn/disclosure/disclosure-kinds.dmn", disclosure);
+        assertEquals(LocalDate.of(2021, 1, 1), ((Map<?, ?>) answer.get("disclosureKind")).get("appliesFrom"));
+        assertEquals(true, answer.get("disclosureRequired"));
+        disclosure.put("triggerDate", LocalDate.of(2020, 12, 31));
+        assertEquals(false, answered("dmn/disclosure/disclosure-kinds.dmn", disclosure).get("disclosureRequired"));
+    }
+
+    /** The compiled answer, which must be KIE's (compared as the differential does). */
+    private static Map<String, Object> answered(String path, Map<String, Object> inputs) {
+        Model m = MODELS.get(path);
+        int[] counts = new int[3];
+        compare(path, m, inputs, counts);
+        assertEquals(1, counts[0], path + " declined " + inputs);
+        return m.compiled().evaluate(inputs, null);
+    }
+
     @Test
     void whatIsNotPlainGoesToKie() {
         CompiledDecisions c = MODELS.get("dmn/warning/monitoring-lights.2.2.1.dmn").compiled();
