@@ -51,18 +51,21 @@ import cn.pbm.api.model.TableMatch;
 
 /**
  * The compiled fast path for a model of decision tables, literal expressions and table BKMs (issue 19, beyond
- * {@link PlainTables}): every decision is a literal expression or a plain decision table (unary tests of literals,
- * literal outputs; UNIQUE, FIRST or COLLECT) whose input expressions may be expressions, every BKM's body is such a
- * table, and every expression is in a small FEEL subset: number, string and boolean literals; names and paths
- * ({@code t.direction}, {@code asOf.year}); {@code + - * /} with FEEL's number semantics ({@code BigDecimal} with
- * {@link MathContext#DECIMAL128}, as KIE's infix executors); {@code = != < <= > >=}; {@code and}, {@code or};
- * {@code if then else}; {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins
- * {@code day of year} and {@code modulo} (KIE's own function objects); and a BKM invoked by name with positional
- * arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
+ * {@link PlainTables}): every decision is a literal expression or a plain decision table (unary tests of literals;
+ * UNIQUE, FIRST or COLLECT) whose input expressions and output entries may be expressions (an output entry is
+ * evaluated for the rules KIE's DecisionTableImpl evaluates it for), every BKM's body is such a table, and every
+ * expression is in a small FEEL subset: number, string and boolean literals; names and paths ({@code t.direction},
+ * {@code asOf.year}); {@code + - * /} with FEEL's number semantics ({@code BigDecimal} with
+ * {@link MathContext#DECIMAL128}, as KIE's infix executors); {@code = != < <= > >=} (dates compare too);
+ * {@code x = null} and {@code x != null} of a name or path; {@code and}, {@code or}; {@code if then else};
+ * {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins {@code day of year},
+ * {@code modulo} and {@code abs} (KIE's own function objects) and {@code date("…")} of a text literal (a constant);
+ * and a BKM invoked by name with positional arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
  * the hashed bytes, and turned into Java closures; the tables stay the program ({@link PlainTables.Table} evaluates
  * them, and makes the matched rows with {@link TableExplainer#match} as KIE's listener does).
  *
- * <p>An evaluation answers only the plain case: every value read is present, not null and of a plain type
+ * <p>An evaluation answers only the plain case: every input is present; every value read is not null (a null input
+ * is read only by {@code = null}) and of a plain type
  * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
  * {@link DMNType#isAssignableValue}: allowed values included), every operation is defined for its operands (no
  * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
