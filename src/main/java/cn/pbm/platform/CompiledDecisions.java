@@ -29,11 +29,15 @@ import org.kie.dmn.feel.lang.ast.IfExpressionNode;
 import org.kie.dmn.feel.lang.ast.InfixOpNode;
 import org.kie.dmn.feel.lang.ast.IterationContextNode;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
+import org.kie.dmn.feel.lang.ast.NullNode;
 import org.kie.dmn.feel.lang.ast.NumberNode;
 import org.kie.dmn.feel.lang.ast.QualifiedNameNode;
 import org.kie.dmn.feel.lang.ast.QuantifiedExpressionNode;
 import org.kie.dmn.feel.lang.ast.StringNode;
 import org.kie.dmn.feel.lang.types.BuiltInType;
+import org.kie.dmn.feel.lang.ast.InfixOperator;
+import org.kie.dmn.feel.runtime.functions.AbsFunction;
+import org.kie.dmn.feel.runtime.functions.DateFunction;
 import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
 import org.kie.dmn.feel.runtime.functions.ModuloFunction;
 import org.kie.dmn.model.api.BusinessKnowledgeModel;
@@ -47,18 +51,21 @@ import cn.pbm.api.model.TableMatch;
 
 /**
  * The compiled fast path for a model of decision tables, literal expressions and table BKMs (issue 19, beyond
- * {@link PlainTables}): every decision is a literal expression or a plain decision table (unary tests of literals,
- * literal outputs; UNIQUE, FIRST or COLLECT) whose input expressions may be expressions, every BKM's body is such a
- * table, and every expression is in a small FEEL subset: number, string and boolean literals; names and paths
- * ({@code t.direction}, {@code asOf.year}); {@code + - * /} with FEEL's number semantics ({@code BigDecimal} with
- * {@link MathContext#DECIMAL128}, as KIE's infix executors); {@code = != < <= > >=}; {@code and}, {@code or};
- * {@code if then else}; {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins
- * {@code day of year} and {@code modulo} (KIE's own function objects); and a BKM invoked by name with positional
- * arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
+ * {@link PlainTables}): every decision is a literal expression or a plain decision table (unary tests of literals;
+ * UNIQUE, FIRST or COLLECT) whose input expressions and output entries may be expressions (an output entry is
+ * evaluated for the rules KIE's DecisionTableImpl evaluates it for), every BKM's body is such a table, and every
+ * expression is in a small FEEL subset: number, string and boolean literals; names and paths ({@code t.direction},
+ * {@code asOf.year}); {@code + - * /} with FEEL's number semantics ({@code BigDecimal} with
+ * {@link MathContext#DECIMAL128}, as KIE's infix executors); {@code = != < <= > >=} (dates compare too);
+ * {@code x = null} and {@code x != null} of a name or path; {@code and}, {@code or}; {@code if then else};
+ * {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins {@code day of year},
+ * {@code modulo} and {@code abs} (KIE's own function objects) and {@code date("…")} of a text literal (a constant);
+ * and a BKM invoked by name with positional arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
  * the hashed bytes, and turned into Java closures; the tables stay the program ({@link PlainTables.Table} evaluates
  * them, and makes the matched rows with {@link TableExplainer#match} as KIE's listener does).
  *
- * <p>An evaluation answers only the plain case: every value read is present, not null and of a plain type
+ * <p>An evaluation answers only the plain case: every input is present; every value read is not null (a null input
+ * is read only by {@code = null}) and of a plain type
  * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
  * {@link DMNType#isAssignableValue}, allowed values included, asked at the leaves by {@link InputTypeCheck}), every operation is defined for its operands (no
  * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
@@ -340,8 +347,8 @@ final class CompiledDecisions implements FastPath {
         }
         for (int i = 0; i < inputNames.length; i++) {
             Object value = inputs.get(inputNames[i]);
-            if (value == null || !plain(value)) {
-                return null; // missing, null or not a plain value: KIE decides
+            if (value == null ? !inputs.containsKey(inputNames[i]) : !plain(value)) {
+                return null; // missing or not a plain value: KIE decides (a null is read only by "= null"; else declined)
             }
             if (inputTypes[i] != null && !(inputChecks[i] != null && inputChecks[i].certainlyAssignable(value))
                     && !inputTypes[i].isAssignableValue(value)) {
@@ -402,6 +409,7 @@ final class CompiledDecisions implements FastPath {
         final String name;
         final int arity;
         Expr[] columns;
+        Expr[][] outputs;
         PlainTables.Table table;
         int slots;
 
@@ -417,7 +425,8 @@ final class CompiledDecisions implements FastPath {
             for (int c = 0; c < values.length; c++) {
                 values[c] = columns[c].eval(env, found);
             }
-            Object result = table.evaluate(values, found, ruleset);
+            Expr[][] outs = outputs;
+            Object result = table.evaluate(values, found, ruleset, (r, o) -> outs[r][o].eval(env, found));
             if (result == PlainTables.NO_ANSWER || result == null) {
                 throw DECLINE;
             }
@@ -472,6 +481,7 @@ final class CompiledDecisions implements FastPath {
             }
             int[] slots = {scope.size()};
             bkm.columns = columns(table, scope, slots);
+            bkm.outputs = outputs(bkm.table, scope, slots);
             bkm.slots = slots[0];
         }
 
@@ -482,6 +492,7 @@ final class CompiledDecisions implements FastPath {
             }
             int[] slots = {maxSlots};
             Expr[] columns = columns(table, scope, slots);
+            Expr[][] outputs = outputs(compiled, scope, slots);
             maxSlots = Math.max(maxSlots, slots[0]);
             Ruleset ruleset = this.ruleset;
             return (env, found) -> {
@@ -489,12 +500,26 @@ final class CompiledDecisions implements FastPath {
                 for (int c = 0; c < values.length; c++) {
                     values[c] = columns[c].eval(env, found);
                 }
-                Object result = compiled.evaluate(values, found, ruleset);
+                Object result = compiled.evaluate(values, found, ruleset, (r, o) -> outputs[r][o].eval(env, found));
                 if (result == PlainTables.NO_ANSWER || result == null) {
                     throw DECLINE;
                 }
                 return result;
             };
+        }
+
+        /** The output entries that are expressions, compiled in the table's scope (null where an entry is a literal). */
+        private Expr[][] outputs(PlainTables.Table table, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr[][] outputs = new Expr[table.expressions.length][];
+            for (int r = 0; r < outputs.length; r++) {
+                outputs[r] = new Expr[table.expressions[r].length];
+                for (int o = 0; o < outputs[r].length; o++) {
+                    if (table.expressions[r][o] != null) {
+                        outputs[r][o] = expression(table.expressions[r][o], scope, slots);
+                    }
+                }
+            }
+            return outputs;
         }
 
         private Expr[] columns(DecisionTable table, Map<String, Integer> scope, int[] slots) throws Refused {
@@ -669,6 +694,14 @@ final class CompiledDecisions implements FastPath {
         }
 
         private Expr infix(InfixOpNode infix, Map<String, Integer> scope, int[] slots) throws Refused {
+            boolean eq = infix.getOperator() == InfixOperator.EQ;
+            if ((eq || infix.getOperator() == InfixOperator.NE)
+                    && (infix.getLeft() instanceof NullNode || infix.getRight() instanceof NullNode)) {
+                // x = null, x != null: FEEL's null test (null = null is true, any other value = null false)
+                ASTNode other = infix.getLeft() instanceof NullNode ? infix.getRight() : infix.getLeft();
+                Expr x = other instanceof NullNode ? (env, found) -> null : nullable(other, scope, slots);
+                return (env, found) -> (x.eval(env, found) == null) == eq;
+            }
             Expr l = node(infix.getLeft(), scope, slots);
             Expr r = node(infix.getRight(), scope, slots);
             MathContext mc = MathContext.DECIMAL128;
@@ -687,10 +720,10 @@ final class CompiledDecisions implements FastPath {
                 };
                 case EQ -> (env, found) -> equal(l.eval(env, found), r.eval(env, found));
                 case NE -> (env, found) -> !equal(l.eval(env, found), r.eval(env, found));
-                case LT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) < 0;
-                case LTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) <= 0;
-                case GT -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) > 0;
-                case GTE -> (env, found) -> number(l.eval(env, found)).compareTo(number(r.eval(env, found))) >= 0;
+                case LT -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) < 0;
+                case LTE -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) <= 0;
+                case GT -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) > 0;
+                case GTE -> (env, found) -> compare(l.eval(env, found), r.eval(env, found)) >= 0;
                 // both sides always, so that a side KIE would short-circuit is still checked (a call we cannot
                 // prove plain goes to KIE)
                 case AND -> (env, found) -> {
@@ -704,6 +737,48 @@ final class CompiledDecisions implements FastPath {
                     return a || b;
                 };
                 default -> throw new Refused("the operator " + infix.getOperator());
+            };
+        }
+
+        /** Two numbers by value, or two dates (KIE's BooleanEvalHelper.compare: Comparable of the same class). */
+        private static int compare(Object a, Object b) {
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.compareTo(y);
+            }
+            if (a instanceof LocalDate x && b instanceof LocalDate y) {
+                return x.compareTo(y);
+            }
+            throw DECLINE;
+        }
+
+        /**
+         * A name or a path whose value may be null (only for {@code = null}, {@code != null}): a field present with
+         * a null value reads as null; a missing field, or a path through a null, is not plain.
+         */
+        private Expr nullable(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
+            String[] parts;
+            if (node instanceof NameRefNode ref) {
+                parts = new String[] {ref.getText()};
+            } else if (node instanceof QualifiedNameNode path) {
+                parts = path.getPartsAsStringArray();
+            } else {
+                return node(node, scope, slots);
+            }
+            Integer slot = scope.get(parts[0]);
+            if (slot == null) {
+                throw new Refused("unknown name " + parts[0]);
+            }
+            int s = slot;
+            String[] fields = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            return (env, found) -> {
+                Object value = env[s];
+                for (String field : fields) {
+                    if (value == null) {
+                        throw DECLINE;
+                    }
+                    value = property(value, field);
+                }
+                return value == null ? null : checked(value);
             };
         }
 
@@ -753,6 +828,20 @@ final class CompiledDecisions implements FastPath {
                             }
                             return checked(DayOfYearFunction.INSTANCE.invoke(date).getOrElse(null));
                         };
+                    }
+                    break;
+                case "abs":
+                    if (a.length == 1) {
+                        return (env, found) -> checked(AbsFunction.INSTANCE.invoke(number(a[0].eval(env, found))).getOrElse(null));
+                    }
+                    break;
+                case "date":
+                    // date("2021-01-01"): a constant, made once by KIE's own function; any other form is refused
+                    if (a.length == 1 && invocation.getParams().getElements().get(0) instanceof StringNode text) {
+                        Object date = DateFunction.INSTANCE.invoke(text.getValue()).getOrElse(null);
+                        if (date instanceof LocalDate) {
+                            return constant(date);
+                        }
                     }
                     break;
                 case "modulo":

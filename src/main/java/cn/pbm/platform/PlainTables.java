@@ -160,9 +160,12 @@ final class PlainTables implements FastPath {
         final Test[][] tests;
         final String[] outputNames;
         final Object[][] outputs;
+        /** The output entries that are FEEL expressions (null where the entry is a literal); only {@link #ofAnyInputs}. */
+        final String[][] expressions;
+        final Test[] outputAllowed;
 
         private Table(String name, String label, DecisionTable source, Column[] columns, Test[][] tests,
-                String[] outputNames, Object[][] outputs) {
+                String[] outputNames, Object[][] outputs, String[][] expressions, Test[] outputAllowed) {
             this.name = name;
             this.label = label;
             this.source = source;
@@ -171,6 +174,20 @@ final class PlainTables implements FastPath {
             this.tests = tests;
             this.outputNames = outputNames;
             this.outputs = outputs;
+            this.expressions = expressions;
+            this.outputAllowed = outputAllowed;
+        }
+
+        /** Whether an output entry is an expression, which the caller computes ({@link Outputs}). */
+        boolean hasExpressions() {
+            for (String[] row : expressions) {
+                for (String e : row) {
+                    if (e != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         static Table of(DecisionNode node, Set<String> inputs, Set<String> decisions) {
@@ -181,8 +198,10 @@ final class PlainTables implements FastPath {
         }
 
         /**
-         * A plain table whose input expressions may be anything ({@link CompiledDecisions} computes each column's
-         * value and passes them to {@link #evaluate}): the unary tests, outputs and hit policy are plain.
+         * A plain table whose input expressions and output entries may be anything ({@link CompiledDecisions}
+         * computes each column's value and passes them to {@link #evaluate}, and computes an output entry that is
+         * not a literal through {@link Outputs}, for the rules KIE evaluates it for): the unary tests and hit
+         * policy are plain.
          */
         static Table ofAnyInputs(String name, String label, DecisionTable table) {
             return of(name, label, table, Set.of(), Set.of(), true);
@@ -249,6 +268,7 @@ final class PlainTables implements FastPath {
             }
             Test[][] tests = new Test[table.getRule().size()][];
             Object[][] outputs = new Object[table.getRule().size()][];
+            String[][] expressions = new String[table.getRule().size()][];
             for (int r = 0; r < tests.length; r++) {
                 DecisionRule rule = table.getRule().get(r);
                 if (rule.getInputEntry().size() != columns.length || rule.getOutputEntry().size() != outputNames.length) {
@@ -262,9 +282,14 @@ final class PlainTables implements FastPath {
                     }
                 }
                 outputs[r] = new Object[outputNames.length];
+                expressions[r] = new String[outputNames.length];
                 for (int o = 0; o < outputNames.length; o++) {
                     LiteralExpression entry = rule.getOutputEntry().get(o);
                     Literal literal = Literal.parse(entry.getText());
+                    if (literal == null && anyInputs && entry.getText() != null && !entry.getText().isBlank()) {
+                        expressions[r][o] = entry.getText(); // the caller compiles it, or refuses the table
+                        continue;
+                    }
                     if (literal == null) {
                         return null;
                     }
@@ -288,11 +313,27 @@ final class PlainTables implements FastPath {
                 }
                 columns[c] = new Column(columns[c].label, columns[c].source, columns[c].field, columns[c].allowed, kind);
             }
-            return new Table(name, label, table, columns, tests, outputNames, outputs);
+            return new Table(name, label, table, columns, tests, outputNames, outputs, expressions,
+                    outputAllowed.toArray(Test[]::new));
+        }
+
+        /** The value of an output entry that is an expression, for the rule {@code row} (0-based) and output {@code o}. */
+        @FunctionalInterface
+        interface Outputs {
+            Object value(int row, int o);
         }
 
         /** The result, or NO_ANSWER when this evaluation is not plain. */
         Object evaluate(Object[] values, List<TableMatch> found, Ruleset ruleset) {
+            return evaluate(values, found, ruleset, null);
+        }
+
+        /**
+         * As above; {@code computed} gives the output entries that are expressions. As KIE's DecisionTableImpl, they
+         * are evaluated for every matched rule (FIRST: the first only), before the table's match is reported; a
+         * value outside the output's allowed values is not plain.
+         */
+        Object evaluate(Object[] values, List<TableMatch> found, Ruleset ruleset, Outputs computed) {
             for (int c = 0; c < columns.length; c++) {
                 Object value = values[c] = Literal.comparable(values[c]);
                 if (value == UNCOMPARABLE) {
@@ -329,11 +370,18 @@ final class PlainTables implements FastPath {
             if (hitPolicy == HitPolicy.COLLECT) {
                 List<Object> all = new ArrayList<>(selected.size());
                 for (int row : selected) {
-                    all.add(output(row));
+                    Object one = output(row, computed);
+                    if (one == NO_ANSWER) {
+                        return NO_ANSWER;
+                    }
+                    all.add(one);
                 }
                 result = all;
             } else {
-                result = output(selected.get(0));
+                result = output(selected.get(0), computed);
+                if (result == NO_ANSWER) {
+                    return NO_ANSWER;
+                }
             }
             if (found != null) {
                 found.add(TableExplainer.match(ruleset, name, label, source, matched, selected,
@@ -350,16 +398,33 @@ final class PlainTables implements FastPath {
             return shown;
         }
 
-        private Object output(int row) {
+        private Object output(int row, Outputs computed) {
             Object[] values = outputs[row - 1];
+            String[] texts = expressions[row - 1];
             if (values.length == 1) {
-                return values[0];
+                return texts[0] == null ? values[0] : computed(row, 0, computed);
             }
-            Map<String, Object> context = new HashMap<>();
+            Map<String, Object> context = new HashMap<>(); // as KIE's hitToOutput
             for (int o = 0; o < values.length; o++) {
-                context.put(outputNames[o], values[o]);
+                Object value = texts[o] == null ? values[o] : computed(row, o, computed);
+                if (value == NO_ANSWER) {
+                    return NO_ANSWER;
+                }
+                context.put(outputNames[o], value);
             }
             return context;
+        }
+
+        private Object computed(int row, int o, Outputs computed) {
+            if (computed == null) {
+                return NO_ANSWER;
+            }
+            Object value = computed.value(row - 1, o);
+            Object comparable = Literal.comparable(value);
+            if (outputAllowed[o] != null && (comparable == UNCOMPARABLE || outputAllowed[o].matches(comparable) != Boolean.TRUE)) {
+                return NO_ANSWER; // KIE reports an output outside the allowed values
+            }
+            return value;
         }
     }
 

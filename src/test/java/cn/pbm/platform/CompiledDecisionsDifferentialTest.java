@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,74 @@ class CompiledDecisionsDifferentialTest {
         KIE_LOG.setLevel(null);
     }
 
+    /** The models the compiler takes: a change that sends one of them back to KIE (or takes a new one) fails here. */
+    private static final List<String> COMPILED = List.of(
+            "dmn/budget/project-library-admission.140423.dmn",
+            "dmn/budget/project-library-admission.dmn",
+            "dmn/disclosure/disclosure-kinds-2015.dmn",
+            "dmn/disclosure/disclosure-kinds.dmn",
+            "dmn/self-evaluation/execution-score.dmn",
+            "dmn/self-evaluation/qualitative-indicator.dmn",
+            "dmn/self-evaluation/quantitative-indicator.dmn",
+            "dmn/self-evaluation/reported-score.dmn",
+            "dmn/warning/monitoring-lights.2.1.0.dmn",
+            "dmn/warning/monitoring-lights.2.2.1.dmn");
+
+    @Test
+    void theCompiledModelsAreTheseOnes() {
+        assertEquals(COMPILED, List.copyOf(MODELS.keySet()), "compiled; left to KIE: " + REFUSED);
+        for (Model m : MODELS.values()) {
+            assertTrue(FastPath.of(m.model(), m.ruleset()) instanceof CompiledDecisions, m.ruleset().id());
+        }
+    }
+
+    /** Random inputs per compiled model (in force; a version kept only for replay gets a quarter). */
+    private static final int TYPED_COUNT = Integer.getInteger("pbm-test.compiled.typed-count", 20_000);
+
+    /**
+     * Every compiled model, whatever its inputs, against KIE on inputs made from its own input types and literals
+     * ({@link TypeDrivenInputs}): the product of the edge values (sampled to 6,000) and {@code TYPED_COUNT} random
+     * inputs. The compiled model must answer a good share of them (not decline everything).
+     */
+    @Test
+    void everyCompiledModelAnswersTypedInputsAsKieDoes() {
+        Set<String> inForce = new java.util.HashSet<>();
+        for (Ruleset ruleset : new RulesetCatalog().all()) {
+            if (ruleset.effectiveTo() == null) {
+                ruleset.files().forEach(f -> inForce.add(f.path()));
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        assertTrue(!MODELS.isEmpty());
+        for (Map.Entry<String, Model> entry : MODELS.entrySet()) {
+            String path = entry.getKey();
+            Model m = entry.getValue();
+            byte[] xml = m.ruleset().files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow()
+                    .content();
+            TypeDrivenInputs typed = new TypeDrivenInputs(m.model(), xml);
+            Random random = new Random(20261202L ^ path.hashCode() ^ 0x7E5L);
+            int[] edgeCounts = new int[3];
+            List<Map<String, Object>> edges = typed.edges(random, 6_000);
+            for (Map<String, Object> inputs : edges) {
+                compare(path, m, inputs, edgeCounts);
+            }
+            int count = inForce.contains(path) ? TYPED_COUNT : TYPED_COUNT / 4;
+            int[] counts = new int[3];
+            for (int i = 0; i < count; i++) {
+                compare(path, m, typed.random(random), counts);
+            }
+            report.append(String.format("%n  %s%s: %d edges (compiled %d, KIE %d of which %d KIE errors), %d random"
+                    + " (compiled %d, KIE %d of which %d KIE errors)", path, inForce.contains(path) ? "" : " (replay)",
+                    edges.size(), edgeCounts[0], edgeCounts[1], edgeCounts[2], count, counts[0], counts[1], counts[2]));
+            assertEquals(edges.size(), edgeCounts[0] + edgeCounts[1]);
+            assertEquals(count, counts[0] + counts[1]);
+            assertTrue(count >= Math.min(TYPED_COUNT, 20_000) / (inForce.contains(path) ? 1 : 4), path);
+            assertTrue(edgeCounts[0] > 0, path + ": no edge answered compiled");
+            assertTrue(counts[0] >= count / 4, path + ": compiled answered too rarely: " + report);
+        }
+        System.out.println("CompiledDecisions typed differential:" + report);
+    }
+
     @Test
     void theMonitoringModelInForceIsCompiled() {
         System.out.println("CompiledDecisions: compiled " + MODELS.keySet() + "; left to KIE " + REFUSED);
@@ -89,9 +158,9 @@ class CompiledDecisionsDifferentialTest {
             Model m = entry.getValue();
             boolean ratios = m.model().getInputByName("timeProgress") != null;
             boolean qualitative = m.model().getInputByName("achievement") != null;
-            // every model the compiler takes is proven here: a new one without inputs to try fails the build
-            assertTrue(qualitative || m.model().getInputByName("targets") != null,
-                    entry.getKey() + " is compiled but has no differential here");
+            if (!qualitative && m.model().getInputByName("targets") == null) {
+                continue; // no hand-written edges: everyCompiledModelAnswersTypedInputsAsKieDoes proves it
+            }
             int[] counts = new int[3];
             List<Map<String, Object>> edges = qualitative ? qualitativeEdges() : ratios ? ratioEdges() : edges();
             for (Map<String, Object> inputs : edges) {
@@ -368,6 +437,61 @@ class CompiledDecisionsDifferentialTest {
 
     private static void compare(String path, Model m, Map<String, Object> inputs, int[] counts) {
         FastPathDifferential.compare(path, m.runtime(), m.model(), m.compiled(), inputs, counts);
+    }
+
+    /**
+     * The calls the families make of the newly compiled models are answered compiled (not declined), null inputs
+     * included where the model tests them with {@code = null}; a null read any other way goes to KIE.
+     */
+    @Test
+    void theFamiliesCallsOfTheNewModelsAreAnsweredCompiled() {
+        Map<String, Object> execution = new HashMap<>(Map.of("annualBudget", new BigDecimal("1000000.00"),
+                "executed", new BigDecimal("850000.00"), "executionWeight", BigDecimal.TEN));
+        Map<String, Object> answer = answered("dmn/self-evaluation/execution-score.dmn", execution);
+        assertEquals(new BigDecimal("0.85"), answer.get("executionRate"));
+        assertEquals(Map.of("score", new BigDecimal("8.50"), "reasonRequired", true), answer.get("executionAssessment"));
+
+        Map<String, Object> quantitative = new HashMap<>(Map.of("direction", "AT_MOST", "weight", new BigDecimal("20"),
+                "target", new BigDecimal("50"), "actual", new BigDecimal("60")));
+        answer = answered("dmn/self-evaluation/quantitative-indicator.dmn", quantitative);
+        assertEquals(Map.of("score", new BigDecimal("16.0"), "met", false), answer.get("indicatorAssessment"));
+
+        answer = answered("dmn/self-evaluation/reported-score.dmn",
+                Map.of("reportedTotalScore", new BigDecimal("89.99"), "computedTotalScore", new BigDecimal("90.00")));
+        assertEquals(new BigDecimal("0.01"), answer.get("scoreDifference"));
+        assertEquals(true, answer.get("scoreConsistent"));
+
+        Map<String, Object> admission = new HashMap<>();
+        admission.put("newProject", true);
+        admission.put("amount", new BigDecimal("6000000"));
+        admission.put("exAnteReportSubmitted", false);
+        admission.put("exAnteConclusion", null); // no report
+        admission.put("targetReview", null); // not sent
+        answer = answered("dmn/budget/project-library-admission.dmn", admission);
+        assertEquals("EX_ANTE_REPORT_REQUIRED", ((Map<?, ?>) answer.get("targetReviewGate")).get("decision"));
+        assertNull(((Map<?, ?>) answer.get("targetReviewGate")).get("reason"));
+        Map<String, Object> conclusionRead = new HashMap<>(admission);
+        conclusionRead.put("exAnteReportSubmitted", true); // now the null conclusion is read: KIE decides
+        assertNull(MODELS.get("dmn/budget/project-library-admission.dmn").compiled().evaluate(conclusionRead, null));
+
+        Map<String, Object> disclosure = new HashMap<>();
+        disclosure.put("kind", "SELF_EVALUATION_PUBLICATION");
+        disclosure.put("triggerDate", LocalDate.of(2021, 1, 1));
+        disclosure.put("draftSubmittedOn", null);
+        answer = answered("dmn/disclosure/disclosure-kinds.dmn", disclosure);
+        assertEquals(LocalDate.of(2021, 1, 1), ((Map<?, ?>) answer.get("disclosureKind")).get("appliesFrom"));
+        assertEquals(true, answer.get("disclosureRequired"));
+        disclosure.put("triggerDate", LocalDate.of(2020, 12, 31));
+        assertEquals(false, answered("dmn/disclosure/disclosure-kinds.dmn", disclosure).get("disclosureRequired"));
+    }
+
+    /** The compiled answer, which must be KIE's (compared as the differential does). */
+    private static Map<String, Object> answered(String path, Map<String, Object> inputs) {
+        Model m = MODELS.get(path);
+        int[] counts = new int[3];
+        compare(path, m, inputs, counts);
+        assertEquals(1, counts[0], path + " declined " + inputs);
+        return m.compiled().evaluate(inputs, null);
     }
 
     @Test
