@@ -573,29 +573,9 @@ final class CompiledDecisions implements FastPath {
             if (node instanceof BooleanNode b) {
                 return constant(b.getValue());
             }
-            if (node instanceof NameRefNode ref) {
-                Integer slot = scope.get(ref.getText());
-                if (slot == null) {
-                    throw new Refused("unknown name " + ref.getText());
-                }
-                int s = slot;
-                return (env, found) -> checked(env[s]);
-            }
-            if (node instanceof QualifiedNameNode path) {
-                String[] parts = path.getPartsAsStringArray();
-                Integer slot = scope.get(parts[0]);
-                if (slot == null) {
-                    throw new Refused("unknown name " + parts[0]);
-                }
-                int s = slot;
-                String[] fields = java.util.Arrays.copyOfRange(parts, 1, parts.length);
-                return (env, found) -> {
-                    Object value = env[s];
-                    for (String field : fields) {
-                        value = property(value, field);
-                    }
-                    return checked(value);
-                };
+            Expr read = read(node, scope, false);
+            if (read != null) {
+                return read;
             }
             if (node instanceof InfixOpNode infix) {
                 return infix(infix, scope, slots);
@@ -756,13 +736,23 @@ final class CompiledDecisions implements FastPath {
          * a null value reads as null; a missing field, or a path through a null, is not plain.
          */
         private Expr nullable(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr read = read(node, scope, true);
+            return read != null ? read : node(node, scope, slots);
+        }
+
+        /**
+         * A name ({@code budget}) or a path ({@code t.direction}, {@code asOf.year}); null when the node is neither.
+         * A missing field, or a path through a null, is not plain; a null value is not plain either, unless
+         * {@code orNull} (then it reads as null).
+         */
+        private static Expr read(ASTNode node, Map<String, Integer> scope, boolean orNull) throws Refused {
             String[] parts;
             if (node instanceof NameRefNode ref) {
                 parts = new String[] {ref.getText()};
             } else if (node instanceof QualifiedNameNode path) {
                 parts = path.getPartsAsStringArray();
             } else {
-                return node(node, scope, slots);
+                return null;
             }
             Integer slot = scope.get(parts[0]);
             if (slot == null) {
@@ -770,6 +760,9 @@ final class CompiledDecisions implements FastPath {
             }
             int s = slot;
             String[] fields = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            if (fields.length == 0 && !orNull) {
+                return (env, found) -> checked(env[s]);
+            }
             return (env, found) -> {
                 Object value = env[s];
                 for (String field : fields) {
@@ -778,7 +771,7 @@ final class CompiledDecisions implements FastPath {
                     }
                     value = property(value, field);
                 }
-                return value == null ? null : checked(value);
+                return orNull && value == null ? null : checked(value);
             };
         }
 
