@@ -92,6 +92,29 @@ class StructuredMemoTest {
         }
     }
 
+    @Test
+    void answersOfTheCompiledFastPathAreNotKept() {
+        // issue 19: a compiled model is evaluated, not recalled; only KIE's answers are kept (the memo's young copies
+        // were the p99 of never-seen calls). Repeated and never-seen monitoring calls: same answers, nothing kept.
+        Ruleset ruleset = withMemo.inForce("warning.execution-monitoring", LocalDate.of(2025, 9, 16));
+        Random random = new Random(23);
+        for (int call = 0; call < 200; call++) {
+            Map<String, Object> target = new HashMap<>();
+            target.put("name", "数量");
+            target.put("direction", random.nextBoolean() ? "AT_LEAST" : "AT_MOST");
+            target.put("expected", new BigDecimal("100"));
+            target.put("actual", BigDecimal.valueOf(random.nextInt(150) + 1, call % 2));
+            Map<String, Object> inputs = new HashMap<>();
+            inputs.put("asOf", LocalDate.of(2025, 9, 16));
+            inputs.put("budget", new BigDecimal("100000.00"));
+            inputs.put("executed", BigDecimal.valueOf(call % 10 == 0 ? 0 : random.nextInt(10_000_000), 2));
+            inputs.put("targets", List.of(target));
+            sameAnswer(ruleset, inputs, call);
+            sameAnswer(ruleset, inputs, call); // the same call again
+        }
+        assertThat(memoSize(ruleset)).as("answers kept for a compiled model").isZero();
+    }
+
     private static void sameAnswer(Ruleset ruleset, Map<String, Object> inputs, int call) {
         DecisionOutcome memo = withMemo.evaluateEach(ruleset, List.of(inputs)).get(0);
         DecisionOutcome engine = withoutMemo.evaluateEach(ruleset, List.of(inputs)).get(0);
