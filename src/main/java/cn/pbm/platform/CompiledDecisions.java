@@ -562,6 +562,18 @@ final class CompiledDecisions implements FastPath {
             return node(processed.getInterpreted().getASTNode(), new HashMap<>(scope), slots);
         }
 
+        /** The one iteration context of a {@code for} or {@code some/every}, over a list (not a range). */
+        private static IterationContextNode overOneList(List<IterationContextNode> contexts, String what)
+                throws Refused {
+            if (contexts.size() != 1) {
+                throw new Refused(what + " with more than one iteration context");
+            }
+            if (contexts.get(0).getRangeEndExpr() != null) {
+                throw new Refused(what + " over a range");
+            }
+            return contexts.get(0);
+        }
+
         private Expr node(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
             if (node instanceof NumberNode n) {
                 BigDecimal value = n.getValue();
@@ -587,13 +599,7 @@ final class CompiledDecisions implements FastPath {
                 return (env, found) -> bool(condition.eval(env, found)) ? then.eval(env, found) : otherwise.eval(env, found);
             }
             if (node instanceof ForExpressionNode loop) {
-                if (loop.getIterationContexts().size() != 1) {
-                    throw new Refused("a for with more than one iteration context");
-                }
-                IterationContextNode iteration = loop.getIterationContexts().get(0);
-                if (iteration.getRangeEndExpr() != null) {
-                    throw new Refused("a for over a range");
-                }
+                IterationContextNode iteration = overOneList(loop.getIterationContexts(), "a for");
                 Expr list = node(iteration.getExpression(), scope, slots);
                 Map<String, Integer> inner = new HashMap<>(scope);
                 int s = bind(inner, iteration.getName().getText(), slots);
@@ -611,13 +617,7 @@ final class CompiledDecisions implements FastPath {
                 };
             }
             if (node instanceof QuantifiedExpressionNode quantified) {
-                if (quantified.getIterationContexts().size() != 1) {
-                    throw new Refused("a quantifier with more than one iteration context");
-                }
-                IterationContextNode iteration = quantified.getIterationContexts().get(0);
-                if (iteration.getRangeEndExpr() != null) {
-                    throw new Refused("a quantifier over a range");
-                }
+                IterationContextNode iteration = overOneList(quantified.getIterationContexts(), "a quantifier");
                 boolean some = quantified.getQuantifier() == QuantifiedExpressionNode.Quantifier.SOME;
                 Expr list = node(iteration.getExpression(), scope, slots);
                 Map<String, Integer> inner = new HashMap<>(scope);
