@@ -185,13 +185,21 @@ public class DecisionLog {
                 omitted.add("input");
             }
             // issue 19 (the 100k batch): the answer is written once up to the bound; one over it is serialised once
-            // more for its size and its hash without decisionId together (they were two passes over 77 MB of JSON)
-            Bounded out = bounded(output == null ? Map.of() : output, output != null, false);
+            // more for its size and its hash without decisionId together (they were two passes over 77 MB of JSON).
+            // Issue 19 (session 9): the answer and the explanation are written straight into the line, not into a
+            // buffer of their own copied in after (for a 7.8 KB coverage answer that buffer's growth and two copies
+            // were a fifth of the call's allocation); the HTTP body is the one copy of the answer's bytes.
             byte[] answer = null;
-            if (out.kept()) {
-                line.field("output").raw(out);
-                answer = output == null ? null : out.asWrittenPlain();
+            int beforeOutput = line.size();
+            line.field("output");
+            int outputStart = line.size();
+            LineSafeEscapes.Watched outputEscapes = new LineSafeEscapes.Watched();
+            if (keptInLine(line, output == null ? Map.of() : output, output != null, outputEscapes)) {
+                // the same bytes as the mapper writes unless the log escaped a line separator (exactly then)
+                answer = output == null || outputEscapes.escaped ? null
+                        : java.util.Arrays.copyOfRange(line.buffer(), outputStart, line.size());
             } else {
+                line.truncate(beforeOutput);
                 AsideDecisionId whole = output == null ? null : sizeAndSha256WithoutDecisionId(output); // null: not an object
                 long size = whole != null ? whole.size : bounded(output == null ? Map.of() : output, false, false).size;
                 line.field("outputSha256").string(whole != null ? whole.sha256() : sha256WithoutDecisionId(output));
@@ -199,10 +207,10 @@ public class DecisionLog {
                 omitted.add("output");
             }
             if (explanation != null) {
-                Bounded why = bounded(new CompactExplanation(explanation), true, false);
-                if (why.kept()) {
-                    line.field("explanation").raw(why);
-                } else {
+                int beforeExplanation = line.size();
+                line.field("explanation");
+                if (!keptInLine(line, new CompactExplanation(explanation), true, new LineSafeEscapes())) {
+                    line.truncate(beforeExplanation);
                     omitted.add("explanation");
                 }
             } else if (explanationOmitted) {
@@ -517,6 +525,50 @@ public class DecisionLog {
         return bounded.finish();
     }
 
+    /**
+     * Writes {@code value}'s JSON at the end of {@code line}, with {@code escapes}; whether the line keeps it: not
+     * when {@code keptOrNothing} and it is larger than the bound (the caller then truncates the line back to before
+     * the value; what was written of it is left behind). Without {@code keptOrNothing} it is always kept.
+     */
+    private boolean keptInLine(Line line, Object value, boolean keptOrNothing, LineSafeEscapes escapes)
+            throws IOException {
+        InLine into = new InLine(line, keptOrNothing ? maxBodyBytes : Long.MAX_VALUE);
+        try (JsonGenerator generator = generator(into, escapes)) {
+            mapper.writeValue(generator, value);
+        } catch (OverLimit e) {
+            return false;
+        }
+        return !into.over;
+    }
+
+    /** Writes to the end of a line until more than {@code limit} bytes came, then refuses ({@link OverLimit}). */
+    private static final class InLine extends OutputStream {
+        private final Line line;
+        private final long limit;
+        private long size;
+        boolean over;
+
+        InLine(Line line, long limit) {
+            this.line = line;
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws OverLimit {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws OverLimit {
+            if (over || size + len > limit) {
+                over = true;
+                throw new OverLimit();
+            }
+            size += len;
+            line.write(b, off, len);
+        }
+    }
+
     /** Thrown by a {@link Bounded} that only has to tell whether it keeps its value, once it cannot. */
     private static final class OverLimit extends IOException {
         OverLimit() {
@@ -530,8 +582,12 @@ public class DecisionLog {
     }
 
     private JsonGenerator generator(OutputStream out) throws IOException {
+        return generator(out, LineSafeEscapes.INSTANCE);
+    }
+
+    private JsonGenerator generator(OutputStream out, LineSafeEscapes escapes) throws IOException {
         JsonGenerator generator = mapper.getFactory().createGenerator(out);
-        generator.setCharacterEscapes(LineSafeEscapes.INSTANCE);
+        generator.setCharacterEscapes(escapes);
         return generator;
     }
 
@@ -582,31 +638,6 @@ public class DecisionLog {
 
         boolean kept() {
             return kept != null;
-        }
-
-        /**
-         * The kept JSON, if it has none of the escapes only {@link LineSafeEscapes} writes (a backslash, "u" and
-         * 2028, 2029 or 0085): then it is what the mapper writes without them, byte for byte; else null. The same
-         * text after an escaped backslash is taken for one too (the answer is then serialised again, as before).
-         */
-        byte[] asWrittenPlain() {
-            byte[] json = kept.toByteArray();
-            for (int i = 0; i + 5 < json.length; i++) {
-                if (json[i] == '\\' && json[i + 1] == 'u' && (isEscape(json, i + 2, "2028")
-                        || isEscape(json, i + 2, "2029") || isEscape(json, i + 2, "0085"))) {
-                    return null;
-                }
-            }
-            return json;
-        }
-
-        private static boolean isEscape(byte[] json, int at, String hex) {
-            for (int k = 0; k < 4; k++) {
-                if (json[at + k] != hex.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** The kept JSON, copied to {@code to} as it is. */
@@ -665,6 +696,17 @@ public class DecisionLog {
         void raw(Bounded json) throws IOException {
             json.copyTo(this);
         }
+
+        /** The bytes written so far are {@code buffer()[0 .. size())}. */
+        byte[] buffer() {
+            return buf;
+        }
+
+        /** Takes back everything written after {@code size} (a value the line does not keep, and its name). */
+        void truncate(int size) {
+            count = size;
+            empty = count == 1; // just "{"
+        }
     }
 
     /** The entry's fields that the line writes after its own: the bodies, their hashes and sizes, and errors. */
@@ -690,13 +732,13 @@ public class DecisionLog {
     }
 
     /** JSON's own escapes, plus the three line separators some tools split on. */
-    static final class LineSafeEscapes extends CharacterEscapes {
+    static class LineSafeEscapes extends CharacterEscapes {
         static final LineSafeEscapes INSTANCE = new LineSafeEscapes();
-        private final int[] ascii = standardAsciiEscapesForJSON();
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
 
         @Override
         public int[] getEscapeCodesForAscii() {
-            return ascii;
+            return ASCII;
         }
 
         @Override
@@ -707,6 +749,21 @@ public class DecisionLog {
                 case 0x85 -> new SerializedString("\\u0085");
                 default -> null;
             };
+        }
+
+        /**
+         * One value's escapes, remembering whether it escaped one of the three: only then do its bytes differ from
+         * what the mapper writes (the generator asks for every other character's escape in JSON's own table).
+         */
+        static final class Watched extends LineSafeEscapes {
+            boolean escaped;
+
+            @Override
+            public SerializableString getEscapeSequence(int ch) {
+                SerializableString escape = super.getEscapeSequence(ch);
+                escaped |= escape != null;
+                return escape;
+            }
         }
     }
 

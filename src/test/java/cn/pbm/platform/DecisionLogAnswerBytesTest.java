@@ -65,8 +65,15 @@ class DecisionLogAnswerBytesTest {
         assertThat(written(1_048_576, output("XY\u20282023"))).isNull();
         assertThat(written(1_048_576, output("XY\u20292023"))).isNull();
         assertThat(written(1_048_576, output("XY\u00852023"))).isNull();
-        // the same six characters as text (an escaped backslash before them): taken for an escape, serialised again
-        assertThat(written(1_048_576, output("XY\\u2028"))).isNull();
+        // the same six characters as text (a backslash before them, which both escape alike): the mapper's own bytes
+        assertThat(written(1_048_576, output("XY\\u2028"))).isEqualTo(MAPPER.writeValueAsBytes(output("XY\\u2028")));
+    }
+
+    @Test
+    void notWhenTheLogEscapedANameEither() throws Exception {
+        Map<String, Object> output = new LinkedHashMap<>(output("XY-2023-0001"));
+        output.put("名\u2028称", "值");
+        assertThat(written(1_048_576, output)).isNull();
     }
 
     @Test
