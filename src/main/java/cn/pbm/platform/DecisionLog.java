@@ -166,23 +166,33 @@ public class DecisionLog {
         try {
             // The line is streamed, byte for byte what a JSON tree of the entry would give (issue 19: the tree, and
             // the request, answer and explanation turned into strings and back, were a fifth of a small call): the
-            // entry's own fields, then the fields below in this order, the bodies copied as the bounded JSON they are.
-            Line line = new Line();
+            // entry's own fields, then the fields below in this order, each body written into the line up to the bound.
+            Line line = Line.ofThisThread();
             WrittenBelow below = new WrittenBelow();
             try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(line), below,
                     TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
                 mapper.writeValue(generator, entry);
             }
             line.reopen();
-            Bounded in = bounded(input == null ? Map.of() : input, false, true);
-            if (input != null) { // a rejected request's body is never logged, nor its hash
-                line.field("inputSha256").string(in.sha256);
-                line.field("inputBytes").number(in.size);
+            // The request is written straight into the line too, hashed as it goes; its hash and size, which the
+            // line has before it, are put in front of it once known.
+            int inputAt = line.size();
+            InLine in = new InLine(line, maxBodyBytes, sha256Digest());
+            try (JsonGenerator generator = generator(in)) {
+                mapper.writeValue(generator, input == null ? Map.of() : input);
             }
-            if (in.kept()) {
-                line.field("input").raw(in);
-            } else {
+            Line head = new Line(160, inputAt == 1);
+            if (input != null) { // a rejected request's body is never logged, nor its hash
+                head.field("inputSha256").string(HexFormat.of().formatHex(in.digest.digest()));
+                head.field("inputBytes").number(in.size);
+            }
+            if (in.over) {
+                line.truncate(inputAt);
+                line.append(head);
                 omitted.add("input");
+            } else {
+                head.field("input");
+                line.insert(inputAt, head);
             }
             // issue 19 (the 100k batch): the answer is written once up to the bound; one over it is serialised once
             // more for its size and its hash without decisionId together (they were two passes over 77 MB of JSON).
@@ -201,7 +211,7 @@ public class DecisionLog {
             } else {
                 line.truncate(beforeOutput);
                 AsideDecisionId whole = output == null ? null : sizeAndSha256WithoutDecisionId(output); // null: not an object
-                long size = whole != null ? whole.size : bounded(output == null ? Map.of() : output, false, false).size;
+                long size = whole != null ? whole.size : counted(output == null ? Map.of() : output, false).size;
                 line.field("outputSha256").string(whole != null ? whole.sha256() : sha256WithoutDecisionId(output));
                 line.field("outputBytes").number(size);
                 omitted.add("output");
@@ -318,7 +328,7 @@ public class DecisionLog {
     /** The SHA-256 of a request as the log computes {@code inputSha256}. */
     String sha256(Object value) {
         try {
-            return bounded(value, false, true).sha256;
+            return counted(value, true).sha256;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -326,7 +336,7 @@ public class DecisionLog {
 
     /** The SHA-256 of an answer without its top-level {@code decisionId}, as the log computes {@code outputSha256}. */
     String sha256WithoutDecisionId(Object output) throws IOException {
-        Bounded hashed = new Bounded(0, true);
+        Counted hashed = new Counted(true);
         try (JsonGenerator generator = new FilteringGeneratorDelegate(generator(hashed), new WithoutDecisionId(),
                 TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
             mapper.writeValue(generator, output);
@@ -335,7 +345,7 @@ public class DecisionLog {
     }
 
     /**
-     * In one pass: the size of an answer's whole JSON (as {@link #bounded} counts it) and the SHA-256 of the same JSON
+     * In one pass: the size of an answer's whole JSON (as {@link #counted} counts it) and the SHA-256 of the same JSON
      * without its top-level {@code decisionId} member, byte for byte what {@link #sha256WithoutDecisionId} hashes:
      * the bytes of that member (and the comma that joined it to the others) are counted but not hashed.
      */
@@ -356,11 +366,7 @@ public class DecisionLog {
         boolean dropComma;
 
         AsideDecisionId() {
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            digest = sha256Digest();
         }
 
         @Override
@@ -508,21 +514,13 @@ public class DecisionLog {
         }
     }
 
-    /**
-     * {@code value}'s JSON, kept if within the bound, with its size and, if {@code hashed}, its SHA-256.
-     * {@code keptOrNothing}: only whether it is kept matters (the explanation has no hash in the line), so writing
-     * stops at the bound. The answer is not hashed here: a line keeps it whole, or the hash of the answer without its
-     * {@code decisionId} ({@link #sha256WithoutDecisionId}).
-     */
-    private Bounded bounded(Object value, boolean keptOrNothing, boolean hashed) throws IOException {
-        Bounded bounded = new Bounded(maxBodyBytes, hashed);
-        bounded.stopAtLimit = keptOrNothing;
-        try (JsonGenerator generator = generator(bounded)) {
+    /** The size of {@code value}'s JSON and, if {@code hashed}, its SHA-256 (nothing is kept). */
+    private Counted counted(Object value, boolean hashed) throws IOException {
+        Counted counted = new Counted(hashed);
+        try (JsonGenerator generator = generator(counted)) {
             mapper.writeValue(generator, value);
-        } catch (OverLimit e) {
-            return bounded; // not kept; no hash or size is wanted
         }
-        return bounded.finish();
+        return counted.finish();
     }
 
     /**
@@ -541,16 +539,25 @@ public class DecisionLog {
         return !into.over;
     }
 
-    /** Writes to the end of a line until more than {@code limit} bytes came, then refuses ({@link OverLimit}). */
+    /**
+     * Writes to the end of a line until more than {@code limit} bytes came. Then, without a digest, it refuses
+     * ({@link OverLimit}); with one, it goes on counting and hashing every byte and writes no more ({@link #over}).
+     */
     private static final class InLine extends OutputStream {
         private final Line line;
         private final long limit;
-        private long size;
+        final MessageDigest digest;
+        long size;
         boolean over;
 
         InLine(Line line, long limit) {
+            this(line, limit, null);
+        }
+
+        InLine(Line line, long limit, MessageDigest digest) {
             this.line = line;
             this.limit = limit;
+            this.digest = digest;
         }
 
         @Override
@@ -560,16 +567,31 @@ public class DecisionLog {
 
         @Override
         public void write(byte[] b, int off, int len) throws OverLimit {
-            if (over || size + len > limit) {
+            if (digest == null && (over || size + len > limit)) {
                 over = true;
                 throw new OverLimit();
             }
+            if (digest != null) {
+                digest.update(b, off, len);
+            }
             size += len;
-            line.write(b, off, len);
+            if (!over && size <= limit) {
+                line.write(b, off, len);
+            } else {
+                over = true;
+            }
         }
     }
 
-    /** Thrown by a {@link Bounded} that only has to tell whether it keeps its value, once it cannot. */
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Thrown by an {@link InLine} that only has to tell whether the line keeps its value, once it cannot. */
     private static final class OverLimit extends IOException {
         OverLimit() {
             super("over the decision log's bound");
@@ -591,58 +613,32 @@ public class DecisionLog {
         return generator;
     }
 
-    /** Keeps up to {@code limit} bytes of what is written to it, and hashes and counts all of it. */
-    private static final class Bounded extends OutputStream {
-        private final long limit;
+    /** Counts what is written to it, and hashes it too if asked. */
+    private static final class Counted extends OutputStream {
         private final MessageDigest digest;
-        private ByteArrayOutputStream kept = new ByteArrayOutputStream(1024); // a small call's body: no regrowth
-        boolean stopAtLimit;
         long size;
         String sha256;
 
-        Bounded(long limit, boolean hashed) {
-            this.limit = limit;
-            try {
-                this.digest = hashed ? MessageDigest.getInstance("SHA-256") : null;
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+        Counted(boolean hashed) {
+            this.digest = hashed ? sha256Digest() : null;
         }
 
         @Override
-        public void write(int b) throws OverLimit {
+        public void write(int b) {
             write(new byte[] { (byte) b }, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws OverLimit {
-            if (stopAtLimit && size + len > limit) {
-                kept = null;
-                throw new OverLimit();
-            }
+        public void write(byte[] b, int off, int len) {
             if (digest != null) {
                 digest.update(b, off, len);
             }
             size += len;
-            if (kept != null && size <= limit) {
-                kept.write(b, off, len);
-            } else {
-                kept = null;
-            }
         }
 
-        Bounded finish() {
+        Counted finish() {
             sha256 = digest == null ? null : HexFormat.of().formatHex(digest.digest());
             return this;
-        }
-
-        boolean kept() {
-            return kept != null;
-        }
-
-        /** The kept JSON, copied to {@code to} as it is. */
-        void copyTo(OutputStream to) throws IOException {
-            kept.writeTo(to);
         }
     }
 
@@ -653,8 +649,56 @@ public class DecisionLog {
     private static final class Line extends ByteArrayOutputStream {
         private boolean empty;
 
+        /** A buffer that grew past this is not kept for the thread's next line (a large batch's line). */
+        private static final int KEPT_UP_TO = 1 << 16;
+        private static final ThreadLocal<Line> OF_THREAD = new ThreadLocal<>();
+
         Line() {
             super(8192); // a one-project monitoring line with its explanation is about 5.5 KB: no regrowth
+        }
+
+        /** Fields to be put into another line: {@code empty} as that line is where they go. */
+        Line(int size, boolean empty) {
+            super(size);
+            this.empty = empty;
+        }
+
+        /**
+         * This thread's line, emptied (issue 19: a new 8 KB buffer per call was a sixteenth of a one-project call's
+         * allocation). A line is written out before its call returns, and its answer's bytes are copied out of it.
+         */
+        static Line ofThisThread() {
+            Line line = OF_THREAD.get();
+            if (line == null || line.buf.length > KEPT_UP_TO) {
+                line = new Line();
+                OF_THREAD.set(line);
+            }
+            line.reset();
+            line.empty = false;
+            return line;
+        }
+
+        /** Puts {@code fields} at {@code at}, moving what follows after them. */
+        void insert(int at, Line fields) {
+            int length = fields.size();
+            int tail = count - at;
+            ensureCapacity(count + length);
+            System.arraycopy(buf, at, buf, at + length, tail);
+            System.arraycopy(fields.buf, 0, buf, at, length);
+            count += length;
+            empty = count == 1;
+        }
+
+        /** Adds {@code fields} at the end. */
+        void append(Line fields) {
+            write(fields.buf, 0, fields.size());
+            empty = count == 1;
+        }
+
+        private void ensureCapacity(int capacity) {
+            if (capacity > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(capacity, 2 * buf.length));
+            }
         }
 
         /** Takes the closing brace of the entry's object away, to add fields after its own. */
@@ -691,10 +735,6 @@ public class DecisionLog {
 
         void number(long n) {
             writeBytes(Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-
-        void raw(Bounded json) throws IOException {
-            json.copyTo(this);
         }
 
         /** The bytes written so far are {@code buffer()[0 .. size())}. */
