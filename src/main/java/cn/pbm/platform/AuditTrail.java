@@ -10,6 +10,7 @@ import cn.pbm.api.model.DecisionLogEntry;
 import cn.pbm.api.model.Explanation;
 import cn.pbm.api.model.FieldError;
 import cn.pbm.api.model.Problem;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
 
@@ -56,6 +57,7 @@ public class AuditTrail {
     @ServerRequestFilter
     public void beforeDecision(ContainerRequestContext request) {
         if (isDecisionEndpoint(request)) {
+            DecisionRecord record = ClientProxy.unwrap(this.record); // this call's: looked up once, not per use
             record.started(System.nanoTime());
             if (logExplanations && log.enabled()) {
                 record.explainForLog();
@@ -66,7 +68,11 @@ public class AuditTrail {
 
     @ServerResponseFilter
     public void afterDecision(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!isDecisionEndpoint(request) || record.replaying() || record.simulating()) {
+        if (!isDecisionEndpoint(request)) {
+            return;
+        }
+        DecisionRecord record = ClientProxy.unwrap(this.record); // this call's: looked up once, not per use (issue 19)
+        if (record.replaying() || record.simulating()) {
             return;
         }
         String endpoint = request.getUriInfo().getPath();

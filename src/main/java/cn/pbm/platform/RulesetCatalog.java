@@ -100,7 +100,8 @@ public class RulesetCatalog {
      * a single pinned version then stands (a decision dated by the day it was made), several pinned versions
      * give way to the one in force, which a replay reports as a difference.
      */
-    Ruleset select(String id, LocalDate date, DecisionRecord record) {
+    Ruleset select(String id, LocalDate date, DecisionRecord call) {
+        DecisionRecord record = io.quarkus.arc.ClientProxy.unwrap(call); // looked up once, not per use (issue 19)
         Ruleset simulated = record.simulated(id);
         if (simulated != null) {
             inForce(id, date, record.jurisdictionChain()); // a date no version covers is refused as live
