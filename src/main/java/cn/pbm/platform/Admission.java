@@ -43,19 +43,34 @@ public class Admission {
             return 1;
         }
         long items = 0;
-        for (var method : body.getClass().getMethods()) {
-            if (method.getParameterCount() == 0 && method.getName().startsWith("get")
-                    && Collection.class.isAssignableFrom(method.getReturnType())) {
-                try {
-                    Object list = method.invoke(body);
-                    items += list == null ? 0 : ((Collection<?>) list).size();
-                } catch (ReflectiveOperationException e) {
-                    // not a property
-                }
+        for (var method : LIST_GETTERS.get(body.getClass())) {
+            try {
+                Object list = method.invoke(body);
+                items += list == null ? 0 : ((Collection<?>) list).size();
+            } catch (ReflectiveOperationException e) {
+                // not a property
             }
         }
         return (int) Math.max(1, Math.min(items, Integer.MAX_VALUE));
     }
+
+    /**
+     * A body class's getters of collections, found once per class (issue 19: {@code getMethods()} copies every
+     * public method of the class on each call).
+     */
+    private static final ClassValue<List<java.lang.reflect.Method>> LIST_GETTERS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.reflect.Method> computeValue(Class<?> type) {
+            List<java.lang.reflect.Method> getters = new java.util.ArrayList<>();
+            for (var method : type.getMethods()) {
+                if (method.getParameterCount() == 0 && method.getName().startsWith("get")
+                        && Collection.class.isAssignableFrom(method.getReturnType())) {
+                    getters.add(method);
+                }
+            }
+            return List.copyOf(getters);
+        }
+    };
 
     /** Takes {@code items} permits for the current request (released by {@link Ticket} when it ends). */
     void admit(Ticket ticket, Object body) {
