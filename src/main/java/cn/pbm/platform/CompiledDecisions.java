@@ -23,11 +23,16 @@ import org.kie.dmn.feel.lang.CompiledExpression;
 import org.kie.dmn.feel.lang.CompilerContext;
 import org.kie.dmn.feel.lang.ast.ASTNode;
 import org.kie.dmn.feel.lang.ast.BooleanNode;
+import org.kie.dmn.feel.lang.ast.ContextEntryNode;
+import org.kie.dmn.feel.lang.ast.ContextNode;
+import org.kie.dmn.feel.lang.ast.FilterExpressionNode;
 import org.kie.dmn.feel.lang.ast.ForExpressionNode;
 import org.kie.dmn.feel.lang.ast.FunctionInvocationNode;
 import org.kie.dmn.feel.lang.ast.IfExpressionNode;
 import org.kie.dmn.feel.lang.ast.InfixOpNode;
 import org.kie.dmn.feel.lang.ast.IterationContextNode;
+import org.kie.dmn.feel.lang.ast.ListNode;
+import org.kie.dmn.feel.lang.ast.NameDefNode;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
 import org.kie.dmn.feel.lang.ast.NullNode;
 import org.kie.dmn.feel.lang.ast.NumberNode;
@@ -37,10 +42,17 @@ import org.kie.dmn.feel.lang.ast.StringNode;
 import org.kie.dmn.feel.lang.types.BuiltInType;
 import org.kie.dmn.feel.lang.ast.InfixOperator;
 import org.kie.dmn.feel.runtime.functions.AbsFunction;
+import org.kie.dmn.feel.runtime.functions.CountFunction;
 import org.kie.dmn.feel.runtime.functions.DateFunction;
 import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
+import org.kie.dmn.feel.runtime.functions.ListContainsFunction;
 import org.kie.dmn.feel.runtime.functions.ModuloFunction;
+import org.kie.dmn.feel.runtime.functions.NotFunction;
+import org.kie.dmn.feel.runtime.functions.RoundHalfUpFunction;
+import org.kie.dmn.feel.runtime.functions.SumFunction;
 import org.kie.dmn.model.api.BusinessKnowledgeModel;
+import org.kie.dmn.model.api.Context;
+import org.kie.dmn.model.api.ContextEntry;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.Expression;
 import org.kie.dmn.model.api.InformationItem;
@@ -256,18 +268,22 @@ final class CompiledDecisions implements FastPath {
                 expr = compiler.expression(literal.getText(), compiler.global);
             } else if (expression instanceof DecisionTable table) {
                 expr = compiler.table(node.getName(), node.getDecision().getLabel(), table, compiler.global);
+            } else if (expression instanceof Context context) {
+                expr = compiler.context(node.getName(), context, model);
             } else {
-                throw new Refused(node.getName() + ": neither a literal expression nor a decision table");
+                throw new Refused(node.getName() + ": neither a literal expression, a decision table nor a context");
             }
             boolean single = node.getResultType() == null || !node.getResultType().isCollection();
             LastAnswer last = expression instanceof LiteralExpression ? lastAnswer(node, compiler.global) : null;
             steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single, last));
         }
-        // KIE's DMNResult keeps the decision results in a HashMap by decision id, each put when KIE enters the decision
-        // (before its dependencies), and reports them in that map's order: the same map, made the same way, gives it
+        // KIE's DMNResult keeps the decision results in a HashMap by decision id, put before the evaluation in the order
+        // of a HashSet of the model's decisions (DMNRuntimeImpl.createResult), and reports them in that map's order:
+        // the same map, made the same way, gives it
         Map<String, String> byIdInKieOrder = new HashMap<>();
-        for (String name : visiting) {
-            DecisionNode node = model.getDecisionByName(name);
+        for (DecisionNode node : model.getDecisions().stream()
+                .filter(d -> d.getModelNamespace().equals(model.getNamespace()))
+                .collect(java.util.stream.Collectors.toSet())) {
             byIdInKieOrder.put(node.getId(), node.getName());
         }
         String[] reported = byIdInKieOrder.values().toArray(String[]::new);
@@ -529,19 +545,86 @@ final class CompiledDecisions implements FastPath {
                 if (input.getInputExpression() == null || input.getInputExpression().getText() == null) {
                     throw new Refused("an input column without an expression");
                 }
-                columns[c] = expression(input.getInputExpression().getText(), scope, slots);
+                // a name or a path reads null as null: the table decides (its "-" entries match it, or KIE decides)
+                columns[c] = expression(input.getInputExpression().getText(), scope, slots, true);
             }
             return columns;
         }
 
+        /**
+         * A boxed context of named literal expressions (no result entry), as KIE's DMNContextEvaluator evaluates it:
+         * each entry in turn, visible to the entries after it and coerced to its type ({@code CoerceUtil}: a
+         * one-element list where the type is not a collection would be its element; that call is declined); the
+         * result is a {@code HashMap} with the entries put in their order.
+         */
+        Expr context(String name, Context context, DMNModel model) throws Refused {
+            Map<String, Integer> scope = new HashMap<>(global);
+            int[] slots = {maxSlots};
+            int n = context.getContextEntry().size();
+            String[] names = new String[n];
+            Expr[] values = new Expr[n];
+            int[] entrySlots = new int[n];
+            boolean[] single = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                ContextEntry entry = context.getContextEntry().get(i);
+                if (entry.getVariable() == null || entry.getVariable().getName() == null) {
+                    throw new Refused(name + ": a context with a result entry");
+                }
+                if (!(entry.getExpression() instanceof LiteralExpression literal) || (literal.getExpressionLanguage() != null
+                        && !literal.getExpressionLanguage().toLowerCase().contains("feel"))) {
+                    throw new Refused(name + ": a context entry that is not a FEEL literal expression");
+                }
+                names[i] = entry.getVariable().getName();
+                for (int j = 0; j < i; j++) {
+                    if (names[j].equals(names[i])) {
+                        throw new Refused(name + ": two context entries named " + names[i]);
+                    }
+                }
+                values[i] = expression(literal.getText(), scope, slots, false);
+                entrySlots[i] = bind(scope, names[i], slots);
+                single[i] = !collectionType(entry.getVariable().getTypeRef(), model);
+            }
+            maxSlots = Math.max(maxSlots, slots[0]);
+            return (env, found) -> {
+                Map<String, Object> results = new HashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    Object value = values[i].eval(env, found);
+                    if (single[i] && value instanceof java.util.Collection<?> c && c.size() == 1) {
+                        throw DECLINE; // KIE would take the element out of the list
+                    }
+                    env[entrySlots[i]] = value;
+                    results.put(names[i], value);
+                }
+                return results;
+            };
+        }
+
+        /** Whether a type reference is surely a collection type of the model (otherwise: treated as a single value). */
+        private static boolean collectionType(javax.xml.namespace.QName typeRef, DMNModel model) {
+            if (typeRef == null) {
+                return false;
+            }
+            for (org.kie.dmn.api.core.ast.ItemDefNode item : model.getItemDefinitions()) {
+                if (item.getName().equals(typeRef.getLocalPart()) && item.getType() != null) {
+                    return item.getType().isCollection();
+                }
+            }
+            return false;
+        }
+
         Expr expression(String text, Map<String, Integer> scope) throws Refused {
             int[] slots = {maxSlots};
-            Expr expr = expression(text, scope, slots);
+            Expr expr = expression(text, scope, slots, false);
             maxSlots = Math.max(maxSlots, slots[0]);
             return expr;
         }
 
         private Expr expression(String text, Map<String, Integer> scope, int[] slots) throws Refused {
+            return expression(text, scope, slots, false);
+        }
+
+        /** {@code orNull}: a name or path alone reads a null value as null (for a table's input column). */
+        private Expr expression(String text, Map<String, Integer> scope, int[] slots, boolean orNull) throws Refused {
             CompilerContext context = feel.newCompilerContext();
             for (String name : scope.keySet()) {
                 context.addInputVariableType(name, BuiltInType.UNKNOWN);
@@ -559,7 +642,8 @@ final class CompiledDecisions implements FastPath {
             if (!errors.isEmpty() || !(compiled instanceof ProcessedExpression processed)) {
                 throw new Refused("FEEL does not compile: " + text);
             }
-            return node(processed.getInterpreted().getASTNode(), new HashMap<>(scope), slots);
+            ASTNode ast = processed.getInterpreted().getASTNode();
+            return orNull ? nullable(ast, new HashMap<>(scope), slots) : node(ast, new HashMap<>(scope), slots);
         }
 
         /** The one iteration context of a {@code for} or {@code some/every}, over a list (not a range). */
@@ -584,6 +668,9 @@ final class CompiledDecisions implements FastPath {
             }
             if (node instanceof BooleanNode b) {
                 return constant(b.getValue());
+            }
+            if (node instanceof NullNode) {
+                return (env, found) -> null; // every operation on it declines; a table, a list or a context keeps it
             }
             Expr read = read(node, scope, false);
             if (read != null) {
@@ -639,7 +726,135 @@ final class CompiledDecisions implements FastPath {
             if (node instanceof FunctionInvocationNode invocation) {
                 return invocation(invocation, scope, slots);
             }
+            if (node instanceof ListNode list) {
+                // KIE's ListNode: the elements in order, collected into an ArrayList
+                Expr[] elements = new Expr[list.getElements().size()];
+                for (int i = 0; i < elements.length; i++) {
+                    elements[i] = node(list.getElements().get(i), scope, slots);
+                }
+                return (env, found) -> {
+                    List<Object> values = new ArrayList<>(elements.length);
+                    for (Expr element : elements) {
+                        values.add(element.eval(env, found));
+                    }
+                    return values;
+                };
+            }
+            if (node instanceof ContextNode context) {
+                return context(context, scope, slots);
+            }
+            if (node instanceof FilterExpressionNode filter) {
+                return filter(filter, scope, slots);
+            }
             throw new Refused("outside the FEEL subset: " + node.getClass().getSimpleName() + " " + node.getText());
+        }
+
+        private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+        /**
+         * A context literal {@code {action: a.action, amount: …}}, as KIE's ContextNode: each entry in turn, visible
+         * to the entries after it, put into a {@code LinkedHashMap} in the order written.
+         */
+        private Expr context(ContextNode context, Map<String, Integer> scope, int[] slots) throws Refused {
+            Map<String, Integer> inner = new HashMap<>(scope);
+            int n = context.getEntries().size();
+            String[] keys = new String[n];
+            Expr[] values = new Expr[n];
+            int[] entrySlots = new int[n];
+            for (int i = 0; i < n; i++) {
+                ContextEntryNode entry = context.getEntries().get(i);
+                String key = entry.getName() instanceof NameDefNode def ? def.getText()
+                        : entry.getName() instanceof StringNode text ? text.getValue() : null;
+                if (key == null || !KEY.matcher(key).matches() || java.util.Arrays.asList(keys).contains(key)) {
+                    throw new Refused("a context key outside the subset: " + context.getText());
+                }
+                keys[i] = key;
+                values[i] = node(entry.getValue(), inner, slots);
+                entrySlots[i] = bind(inner, key, slots);
+            }
+            return (env, found) -> {
+                Map<String, Object> result = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    Object value = values[i].eval(env, found);
+                    env[entrySlots[i]] = value;
+                    result.put(keys[i], value);
+                }
+                return result;
+            };
+        }
+
+        /**
+         * A filter {@code list[condition]} whose condition is a comparison, {@code and}/{@code or}, {@code not(…)}
+         * or {@code list contains(…)} (never a number, so never an index), as KIE's FilterExpressionNode: the
+         * elements for which it is true, in order, in an ArrayList; {@code item} is the element. KIE also reads an
+         * element's fields as names (its root object): an element with a field named as a name the condition reads is
+         * declined, as is a condition that is not a boolean (KIE would silently leave the element out).
+         */
+        private Expr filter(FilterExpressionNode filter, Map<String, Integer> scope, int[] slots) throws Refused {
+            ASTNode condition = filter.getFilter();
+            boolean booleanForm = condition instanceof InfixOpNode infix && switch (infix.getOperator()) {
+                case EQ, NE, LT, LTE, GT, GTE, AND, OR -> true;
+                default -> false;
+            } || condition instanceof FunctionInvocationNode call && call.getName() instanceof NameRefNode fn
+                    && (fn.getText().equals("not") || fn.getText().equals("list contains"));
+            if (!booleanForm) {
+                throw new Refused("a filter that is not a boolean condition: " + filter.getText());
+            }
+            Expr list = node(filter.getExpression(), scope, slots);
+            Map<String, Integer> inner = new HashMap<>(scope);
+            int s = bind(inner, "item", slots);
+            Expr test = node(condition, inner, slots);
+            Set<String> names = new java.util.HashSet<>();
+            names(condition, names);
+            names.add("item");
+            return (env, found) -> {
+                if (!(list.eval(env, found) instanceof List<?> items)) {
+                    throw DECLINE; // KIE takes a single value as a list of one
+                }
+                List<Object> results = new ArrayList<>();
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> map) {
+                        for (String name : names) {
+                            if (map.containsKey(name)) {
+                                throw DECLINE;
+                            }
+                        }
+                    }
+                    env[s] = item;
+                    if (!(test.eval(env, found) instanceof Boolean hit)) {
+                        throw DECLINE;
+                    }
+                    if (hit) {
+                        results.add(item);
+                    }
+                }
+                return results;
+            };
+        }
+
+        /** The names an expression reads (the first part of a path), function names included. */
+        private static void names(ASTNode node, Set<String> names) {
+            if (node instanceof NameRefNode ref) {
+                names.add(ref.getText());
+            } else if (node instanceof QualifiedNameNode path) {
+                names.add(path.getPartsAsStringArray()[0]);
+                return; // the other parts are fields, not names
+            }
+            if (node.getChildrenNode() != null) {
+                for (ASTNode child : node.getChildrenNode()) {
+                    if (child != null) {
+                        names(child, names);
+                    }
+                }
+            }
+        }
+
+        /** A built-in's answer, or a decline where KIE reports an error. */
+        private static Object result(org.kie.dmn.feel.runtime.functions.FEELFnResult<?> result) {
+            if (result.isLeft()) {
+                throw DECLINE;
+            }
+            return result.getOrElse(null);
         }
 
         private static int bind(Map<String, Integer> scope, String name, int[] slots) {
@@ -835,6 +1050,52 @@ final class CompiledDecisions implements FastPath {
                         if (date instanceof LocalDate) {
                             return constant(date);
                         }
+                    }
+                    break;
+                case "count":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE; // KIE takes a single value as a list of one
+                            }
+                            return checked(result(CountFunction.INSTANCE.invoke(list)));
+                        };
+                    }
+                    break;
+                case "sum":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            Object sum = result(SumFunction.INSTANCE.invoke(list)); // null for an empty list, as KIE
+                            return sum == null ? null : number(sum);
+                        };
+                    }
+                    break;
+                case "not":
+                    if (a.length == 1) {
+                        return (env, found) -> bool(result(NotFunction.INSTANCE.invoke(bool(a[0].eval(env, found)))));
+                    }
+                    break;
+                case "list contains":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            Object element = checked(a[1].eval(env, found));
+                            return bool(result(ListContainsFunction.INSTANCE.invoke(list, element)));
+                        };
+                    }
+                    break;
+                case "round half up":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            BigDecimal n = number(a[0].eval(env, found));
+                            BigDecimal scale = number(a[1].eval(env, found));
+                            return number(result(RoundHalfUpFunction.INSTANCE.invoke(n, scale)));
+                        };
                     }
                     break;
                 case "modulo":
