@@ -26,6 +26,9 @@ import org.kie.dmn.feel.lang.ast.BooleanNode;
 import org.kie.dmn.feel.lang.ast.ContextEntryNode;
 import org.kie.dmn.feel.lang.ast.ContextNode;
 import org.kie.dmn.feel.lang.ast.FilterExpressionNode;
+import org.kie.dmn.feel.lang.ast.FormalParameterNode;
+import org.kie.dmn.feel.lang.ast.FunctionDefNode;
+import org.kie.dmn.feel.lang.ast.PathExpressionNode;
 import org.kie.dmn.feel.lang.ast.ForExpressionNode;
 import org.kie.dmn.feel.lang.ast.FunctionInvocationNode;
 import org.kie.dmn.feel.lang.ast.IfExpressionNode;
@@ -42,7 +45,13 @@ import org.kie.dmn.feel.lang.ast.StringNode;
 import org.kie.dmn.feel.lang.types.BuiltInType;
 import org.kie.dmn.feel.lang.ast.InfixOperator;
 import org.kie.dmn.feel.runtime.functions.AbsFunction;
+import org.kie.dmn.feel.runtime.functions.ContainsFunction;
 import org.kie.dmn.feel.runtime.functions.CountFunction;
+import org.kie.dmn.feel.runtime.functions.FlattenFunction;
+import org.kie.dmn.feel.runtime.functions.GetValueFunction;
+import org.kie.dmn.feel.runtime.functions.IndexOfFunction;
+import org.kie.dmn.feel.runtime.functions.SubstringAfterFunction;
+import org.kie.dmn.feel.runtime.functions.SubstringBeforeFunction;
 import org.kie.dmn.feel.runtime.functions.DateFunction;
 import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
 import org.kie.dmn.feel.runtime.functions.ListContainsFunction;
@@ -269,11 +278,12 @@ final class CompiledDecisions implements FastPath {
             } else if (expression instanceof DecisionTable table) {
                 expr = compiler.table(node.getName(), node.getDecision().getLabel(), table, compiler.global);
             } else if (expression instanceof Context context) {
-                expr = compiler.context(node.getName(), context, model);
+                expr = compiler.context(node, context, model);
             } else {
                 throw new Refused(node.getName() + ": neither a literal expression, a decision table nor a context");
             }
-            boolean single = node.getResultType() == null || !node.getResultType().isCollection();
+            // DMNRuntimeImpl: CoerceUtil.coerceValue(the decision's result type, the result)
+            boolean single = node.getResultType() != null && !node.getResultType().isCollection();
             LastAnswer last = expression instanceof LiteralExpression ? lastAnswer(node, compiler.global) : null;
             steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single, last));
         }
@@ -375,11 +385,7 @@ final class CompiledDecisions implements FastPath {
         List<TableMatch> found = matches == null ? null : new ArrayList<>(4);
         try {
             for (Step step : steps) {
-                Object result = step.eval(env, found);
-                if (step.single && result instanceof java.util.Collection<?> c && c.size() == 1) {
-                    return null; // KIE would take the element out of the list
-                }
-                env[step.slot] = result;
+                env[step.slot] = coerce(step.single, step.eval(env, found));
             }
         } catch (Decline e) {
             return null;
@@ -397,6 +403,22 @@ final class CompiledDecisions implements FastPath {
     private static boolean plain(Object value) {
         return value instanceof BigDecimal || value instanceof String || value instanceof Boolean
                 || value instanceof LocalDate || value instanceof List || value instanceof Map;
+    }
+
+    /**
+     * KIE's CoerceUtil.coerceValue: a one-element collection where the type is not a collection is its element ("a =
+     * [a]"); anything else as it is.
+     */
+    private static Object coerce(boolean single, Object value) {
+        return single && value instanceof java.util.Collection<?> c && c.size() == 1 ? c.iterator().next() : value;
+    }
+
+    /** A list as KIE's for and filter take it: a single value is a list of one; a null is not plain. */
+    private static List<?> asList(Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        return java.util.Collections.singletonList(checked(value));
     }
 
     private static Object checked(Object value) {
@@ -557,7 +579,8 @@ final class CompiledDecisions implements FastPath {
          * one-element list where the type is not a collection would be its element; that call is declined); the
          * result is a {@code HashMap} with the entries put in their order.
          */
-        Expr context(String name, Context context, DMNModel model) throws Refused {
+        Expr context(DecisionNode node, Context context, DMNModel model) throws Refused {
+            String name = node.getName();
             Map<String, Integer> scope = new HashMap<>(global);
             int[] slots = {maxSlots};
             int n = context.getContextEntry().size();
@@ -567,14 +590,25 @@ final class CompiledDecisions implements FastPath {
             boolean[] single = new boolean[n];
             for (int i = 0; i < n; i++) {
                 ContextEntry entry = context.getContextEntry().get(i);
-                if (entry.getVariable() == null || entry.getVariable().getName() == null) {
-                    throw new Refused(name + ": a context with a result entry");
+                boolean result = entry.getVariable() == null;
+                if (result && i != n - 1) {
+                    throw new Refused(name + ": a result entry that is not the last");
+                }
+                if (!result && entry.getVariable().getName() == null) {
+                    throw new Refused(name + ": a context entry without a name");
                 }
                 if (!(entry.getExpression() instanceof LiteralExpression literal) || (literal.getExpressionLanguage() != null
                         && !literal.getExpressionLanguage().toLowerCase().contains("feel"))) {
                     throw new Refused(name + ": a context entry that is not a FEEL literal expression");
                 }
-                names[i] = entry.getVariable().getName();
+                names[i] = result ? null : entry.getVariable().getName();
+                if (result) {
+                    // the result entry's value is the decision's, coerced to the decision's type
+                    values[i] = expression(literal.getText(), scope, slots, false);
+                    entrySlots[i] = -1;
+                    single[i] = node.getResultType() != null && !node.getResultType().isCollection();
+                    continue;
+                }
                 for (int j = 0; j < i; j++) {
                     if (names[j].equals(names[i])) {
                         throw new Refused(name + ": two context entries named " + names[i]);
@@ -588,9 +622,9 @@ final class CompiledDecisions implements FastPath {
             return (env, found) -> {
                 Map<String, Object> results = new HashMap<>();
                 for (int i = 0; i < values.length; i++) {
-                    Object value = values[i].eval(env, found);
-                    if (single[i] && value instanceof java.util.Collection<?> c && c.size() == 1) {
-                        throw DECLINE; // KIE would take the element out of the list
+                    Object value = coerce(single[i], values[i].eval(env, found)); // as DMNContextEvaluator
+                    if (entrySlots[i] < 0) {
+                        return value; // the result entry (DMNContextEvaluator.RESULT_ENTRY)
                     }
                     env[entrySlots[i]] = value;
                     results.put(names[i], value);
@@ -652,10 +686,30 @@ final class CompiledDecisions implements FastPath {
             if (contexts.size() != 1) {
                 throw new Refused(what + " with more than one iteration context");
             }
-            if (contexts.get(0).getRangeEndExpr() != null) {
+            if (contexts.get(0).getRangeEndExpr() != null && !what.equals("a for")) {
                 throw new Refused(what + " over a range");
             }
             return contexts.get(0);
+        }
+
+        /**
+         * The numbers of a range {@code a..b} as KIE's BigDecimalRangeIterator gives them: from a to b by 1 (by -1 when
+         * b &lt; a), each the previous one plus the step.
+         */
+        private static List<Object> range(Object start, Object end) {
+            BigDecimal from = number(start);
+            BigDecimal to = number(end);
+            boolean up = from.compareTo(to) <= 0;
+            BigDecimal step = new BigDecimal(up ? 1 : -1, MathContext.DECIMAL128);
+            if (to.subtract(from).abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                throw DECLINE; // not a call of this service's models
+            }
+            List<Object> values = new ArrayList<>();
+            for (BigDecimal cursor = from; up ? cursor.compareTo(to) <= 0 : cursor.compareTo(to) >= 0;
+                    cursor = cursor.add(step)) {
+                values.add(cursor);
+            }
+            return values;
         }
 
         private Expr node(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
@@ -687,17 +741,17 @@ final class CompiledDecisions implements FastPath {
             }
             if (node instanceof ForExpressionNode loop) {
                 IterationContextNode iteration = overOneList(loop.getIterationContexts(), "a for");
-                Expr list = node(iteration.getExpression(), scope, slots);
+                Expr over = node(iteration.getExpression(), scope, slots);
+                Expr end = iteration.getRangeEndExpr() == null ? null : node(iteration.getRangeEndExpr(), scope, slots);
+                Expr list = end == null ? over : (env, found) -> range(over.eval(env, found), end.eval(env, found));
                 Map<String, Integer> inner = new HashMap<>(scope);
                 int s = bind(inner, iteration.getName().getText(), slots);
                 Expr body = node(loop.getExpression(), inner, slots);
                 return (env, found) -> {
-                    if (!(list.eval(env, found) instanceof List<?> items)) {
-                        throw DECLINE;
-                    }
+                    List<?> items = asList(list.eval(env, found)); // KIE's ForExpressionNode: one value, a list of one
                     List<Object> results = new ArrayList<>(items.size());
                     for (Object item : items) {
-                        env[s] = checked(item);
+                        env[s] = item == null ? null : checked(item); // a null element: only "= null" reads it
                         results.add(body.eval(env, found));
                     }
                     return results;
@@ -716,7 +770,7 @@ final class CompiledDecisions implements FastPath {
                     }
                     boolean result = !some;
                     for (Object item : items) { // every element, so that none of them is left unchecked
-                        env[s] = checked(item);
+                        env[s] = item == null ? null : checked(item);
                         boolean satisfied = bool(body.eval(env, found));
                         result = some ? result || satisfied : result && satisfied;
                     }
@@ -730,7 +784,7 @@ final class CompiledDecisions implements FastPath {
                 // KIE's ListNode: the elements in order, collected into an ArrayList
                 Expr[] elements = new Expr[list.getElements().size()];
                 for (int i = 0; i < elements.length; i++) {
-                    elements[i] = node(list.getElements().get(i), scope, slots);
+                    elements[i] = nullable(list.getElements().get(i), scope, slots); // a null input stays null
                 }
                 return (env, found) -> {
                     List<Object> values = new ArrayList<>(elements.length);
@@ -745,6 +799,18 @@ final class CompiledDecisions implements FastPath {
             }
             if (node instanceof FilterExpressionNode filter) {
                 return filter(filter, scope, slots);
+            }
+            if (node instanceof PathExpressionNode path && path.getName() instanceof NameRefNode field) {
+                // e.g. dimensions[…][1].label: KIE's PathExpressionNode (a list gives the field of each element)
+                Expr of = node(path.getExpression(), scope, slots);
+                String name = field.getText();
+                return (env, found) -> {
+                    Object value = of.eval(env, found);
+                    if (value == null) {
+                        throw DECLINE;
+                    }
+                    return property(value, name);
+                };
             }
             throw new Refused("outside the FEEL subset: " + node.getClass().getSimpleName() + " " + node.getText());
         }
@@ -769,7 +835,7 @@ final class CompiledDecisions implements FastPath {
                     throw new Refused("a context key outside the subset: " + context.getText());
                 }
                 keys[i] = key;
-                values[i] = node(entry.getValue(), inner, slots);
+                values[i] = nullable(entry.getValue(), inner, slots);
                 entrySlots[i] = bind(inner, key, slots);
             }
             return (env, found) -> {
@@ -792,6 +858,9 @@ final class CompiledDecisions implements FastPath {
          */
         private Expr filter(FilterExpressionNode filter, Map<String, Integer> scope, int[] slots) throws Refused {
             ASTNode condition = filter.getFilter();
+            if (condition instanceof NumberNode || (condition instanceof NameRefNode ref && scope.containsKey(ref.getText()))) {
+                return index(filter, scope, slots);
+            }
             boolean booleanForm = condition instanceof InfixOpNode infix && switch (infix.getOperator()) {
                 case EQ, NE, LT, LTE, GT, GTE, AND, OR -> true;
                 default -> false;
@@ -808,9 +877,7 @@ final class CompiledDecisions implements FastPath {
             names(condition, names);
             names.add("item");
             return (env, found) -> {
-                if (!(list.eval(env, found) instanceof List<?> items)) {
-                    throw DECLINE; // KIE takes a single value as a list of one
-                }
+                List<?> items = asList(list.eval(env, found)); // KIE takes a single value as a list of one
                 List<Object> results = new ArrayList<>();
                 for (Object item : items) {
                     if (item instanceof Map<?, ?> map) {
@@ -829,6 +896,27 @@ final class CompiledDecisions implements FastPath {
                     }
                 }
                 return results;
+            };
+        }
+
+        /**
+         * An index filter {@code list[1]}, {@code targets[i]} (a number, or a name whose value must be a number), as
+         * KIE's FilterExpressionNode: the element at {@code intValue()} from 1, from the end when negative; null (KIE
+         * warns) outside the list.
+         */
+        private Expr index(FilterExpressionNode filter, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr list = node(filter.getExpression(), scope, slots);
+            Expr position = node(filter.getFilter(), scope, slots);
+            return (env, found) -> {
+                List<?> items = asList(list.eval(env, found));
+                int i = number(position.eval(env, found)).intValue();
+                if (i > 0 && i <= items.size()) {
+                    return items.get(i - 1);
+                }
+                if (i < 0 && Math.abs(i) <= items.size()) {
+                    return items.get(items.size() + i);
+                }
+                return null;
             };
         }
 
@@ -871,6 +959,16 @@ final class CompiledDecisions implements FastPath {
         }
 
         private static Object property(Object value, String field) {
+            if (value instanceof List<?> list) { // KIE: the field of each element, in a new ArrayList
+                List<Object> values = new ArrayList<>(list.size());
+                for (Object element : list) {
+                    if (!(element instanceof Map<?, ?> map) || !map.containsKey(field)) {
+                        throw DECLINE;
+                    }
+                    values.add(map.get(field));
+                }
+                return values;
+            }
             if (value instanceof Map<?, ?> map) {
                 if (!map.containsKey(field)) {
                     throw DECLINE;
@@ -897,11 +995,29 @@ final class CompiledDecisions implements FastPath {
                 Expr x = other instanceof NullNode ? (env, found) -> null : nullable(other, scope, slots);
                 return (env, found) -> (x.eval(env, found) == null) == eq;
             }
+            if (eq || infix.getOperator() == InfixOperator.NE) {
+                // KIE's EqExecutor/NeExecutor: BooleanEvalHelper.isEqual, where a null equals only a null
+                Expr l = nullable(infix.getLeft(), scope, slots);
+                Expr r = nullable(infix.getRight(), scope, slots);
+                return (env, found) -> {
+                    Object a = l.eval(env, found);
+                    Object b = r.eval(env, found);
+                    boolean same = a == null || b == null ? a == b : equal(a, b);
+                    return same == eq;
+                };
+            }
             Expr l = node(infix.getLeft(), scope, slots);
             Expr r = node(infix.getRight(), scope, slots);
             MathContext mc = MathContext.DECIMAL128;
             return switch (infix.getOperator()) {
-                case ADD -> (env, found) -> FeelArithmetic.add(number(l.eval(env, found)), number(r.eval(env, found)));
+                case ADD -> (env, found) -> {
+                    Object a = l.eval(env, found);
+                    Object b = r.eval(env, found);
+                    if (a instanceof String x && b instanceof String y) {
+                        return x + y; // KIE's AddExecutor: two texts are joined
+                    }
+                    return FeelArithmetic.add(number(a), number(b));
+                };
                 case SUB -> (env, found) -> FeelArithmetic.subtract(number(l.eval(env, found)),
                         number(r.eval(env, found)));
                 case MULT -> (env, found) -> number(l.eval(env, found)).multiply(number(r.eval(env, found)), mc);
@@ -1000,10 +1116,56 @@ final class CompiledDecisions implements FastPath {
             throw DECLINE;
         }
 
+        /**
+         * {@code sort(list, function(a, b) …)} as KIE's SortFunction: a new ArrayList sorted by {@code List.sort} with
+         * the comparator -1 when the function gives true (or not a boolean), else 1. A function that is not a boolean
+         * for a pair here declines; so does a comparator the sort finds inconsistent (KIE reports an error).
+         */
+        private Expr sort(ASTNode listNode, FunctionDefNode function, Map<String, Integer> scope, int[] slots)
+                throws Refused {
+            Expr list = node(listNode, scope, slots);
+            Map<String, Integer> inner = new HashMap<>(scope);
+            List<FormalParameterNode> parameters = function.getFormalParameters();
+            if (!untyped(parameters.get(0)) || !untyped(parameters.get(1))) {
+                throw new Refused("a typed function parameter: " + function.getText());
+            }
+            int sa = bind(inner, parameters.get(0).getName().getText(), slots);
+            int sb = bind(inner, parameters.get(1).getName().getText(), slots);
+            Expr body = node(function.getBody(), inner, slots);
+            return (env, found) -> {
+                if (!(list.eval(env, found) instanceof List<?> items)) {
+                    throw DECLINE;
+                }
+                List<Object> sorted = new ArrayList<>(items);
+                try {
+                    sorted.sort((x, y) -> {
+                        env[sa] = x;
+                        env[sb] = y;
+                        return bool(body.eval(env, found)) ? -1 : 1;
+                    });
+                } catch (IllegalArgumentException e) {
+                    throw DECLINE;
+                }
+                return sorted;
+            };
+        }
+
+        /** A parameter without a type (KIE gives it a synthetic {@code Any}, BuiltInType.UNKNOWN). */
+        private static boolean untyped(FormalParameterNode parameter) {
+            return parameter.getType() == null || (parameter.getType() instanceof org.kie.dmn.feel.lang.ast.CTypeNode type
+                    && type.getType() == BuiltInType.UNKNOWN);
+        }
+
         private Expr invocation(FunctionInvocationNode invocation, Map<String, Integer> scope, int[] slots)
                 throws Refused {
             if (!(invocation.getName() instanceof NameRefNode name)) {
                 throw new Refused("a function that is not named");
+            }
+            List<? extends ASTNode> params = invocation.getParams().getElements();
+            if (name.getText().equals("sort") && params.size() == 2 && params.get(1) instanceof FunctionDefNode function
+                    && !function.isExternal() && function.getFormalParameters().size() == 2
+                    && !scope.containsKey("sort") && !bkms.containsKey("sort")) {
+                return sort(params.get(0), function, scope, slots);
             }
             List<Expr> args = new ArrayList<>();
             for (ASTNode arg : invocation.getParams().getElements()) {
@@ -1086,6 +1248,54 @@ final class CompiledDecisions implements FastPath {
                             }
                             Object element = checked(a[1].eval(env, found));
                             return bool(result(ListContainsFunction.INSTANCE.invoke(list, element)));
+                        };
+                    }
+                    break;
+                case "get value":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            Object m = a[0].eval(env, found);
+                            if (!(m instanceof Map<?, ?>) || !(a[1].eval(env, found) instanceof String key)) {
+                                throw DECLINE;
+                            }
+                            Object value = result(GetValueFunction.INSTANCE.invoke(m, key));
+                            return value == null ? null : checked(value);
+                        };
+                    }
+                    break;
+                case "index of":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(IndexOfFunction.INSTANCE.invoke(list, checked(a[1].eval(env, found)))));
+                        };
+                    }
+                    break;
+                case "flatten":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(FlattenFunction.INSTANCE.invoke(list)));
+                        };
+                    }
+                    break;
+                case "substring before", "substring after", "contains":
+                    if (a.length == 2) {
+                        String fn = name.getText();
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof String text)
+                                    || !(a[1].eval(env, found) instanceof String match)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(switch (fn) {
+                                case "substring before" -> SubstringBeforeFunction.INSTANCE.invoke(text, match);
+                                case "substring after" -> SubstringAfterFunction.INSTANCE.invoke(text, match);
+                                default -> ContainsFunction.INSTANCE.invoke(text, match);
+                            }));
                         };
                     }
                     break;

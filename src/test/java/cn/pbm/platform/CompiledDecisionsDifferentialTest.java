@@ -81,6 +81,7 @@ class CompiledDecisionsDifferentialTest {
             "dmn/self-evaluation/qualitative-indicator.dmn",
             "dmn/self-evaluation/quantitative-indicator.dmn",
             "dmn/self-evaluation/reported-score.dmn",
+            "dmn/targetreview/target-review.dmn",
             "dmn/warning/monitoring-lights.2.1.0.dmn",
             "dmn/warning/monitoring-lights.2.2.1.dmn",
             "dmn/warning/monitoring-lights.dmn");
@@ -160,7 +161,8 @@ class CompiledDecisionsDifferentialTest {
             Model m = entry.getValue();
             boolean ratios = m.model().getInputByName("timeProgress") != null;
             boolean qualitative = m.model().getInputByName("achievement") != null;
-            if (!qualitative && m.model().getInputByName("targets") == null) {
+            if (!qualitative && (m.model().getInputByName("targets") == null
+                    || m.model().getInputByName("unitSelfCheck") != null)) { // target review: typed inputs only
                 continue; // no hand-written edges: everyCompiledModelAnswersTypedInputsAsKieDoes proves it
             }
             int[] counts = new int[3];
@@ -566,6 +568,66 @@ class CompiledDecisionsDifferentialTest {
         assertEquals(List.of("cutLines", "cuts", "withheld", "recommendedBudget").stream().sorted().toList(),
                 amounts.keySet().stream().map(String::valueOf).sorted().toList());
         assertTrue(amounts.values().stream().allMatch(java.util.Objects::isNull), amounts.toString());
+    }
+
+    /**
+     * The target-review family's calls (TargetReviewTables.inputsOf: targets with every field, the indicator null when
+     * not named; each stage PASSED, RETURNED or null) are answered compiled when no list the model coerces has one
+     * element: every dimension quantified and passed, a missing dimension, a target not quantified with and without an
+     * indicator, a qualitative-only dimension, a stage returned, stages out of order, stages not yet reviewed.
+     */
+    @Test
+    void theTargetReviewCallsAreAnsweredCompiled() {
+        String path = "dmn/targetreview/target-review.dmn";
+        List<Map<String, Object>> complete = new ArrayList<>();
+        for (String dimension : List.of("QUANTITY", "QUALITY", "TIMELINESS", "EFFECT")) {
+            complete.add(reviewTarget(dimension, dimension.toLowerCase() + " indicator", true, true, true));
+        }
+        Map<String, Object> answer = answered(path, reviewCall(complete, "PASSED", "PASSED", "PASSED"));
+        assertEquals("PASSED", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        assertEquals(List.of(), answer.get("findingCodes"));
+
+        List<Map<String, Object>> gaps = new ArrayList<>(complete.subList(0, 2));
+        gaps.add(reviewTarget("EFFECT", null, true, false, true));
+        gaps.add(reviewTarget("EFFECT", "满意度", true, true, false));
+        gaps.add(reviewTarget("QUANTITY", "数量", false, false, false));
+        answer = answered(path, reviewCall(gaps, "PASSED", null, null));
+        assertEquals("RETURN_FOR_REVISION", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        assertEquals(List.of("MISSING_DIMENSION", "NOT_QUANTIFIED", "NOT_QUANTIFIED"), answer.get("findingCodes"));
+
+        List<Map<String, Object>> qualitative = new ArrayList<>(complete.subList(0, 3));
+        qualitative.add(reviewTarget("EFFECT", "效果", false, false, false));
+        answer = answered(path, reviewCall(qualitative, null, "PASSED", "RETURNED"));
+        // the financial review returned, the department's passed before the unit's self-check: one out of order
+        assertEquals(List.of("QUALITATIVE_ONLY_DIMENSION", "STAGE_RETURNED", "STAGE_OUT_OF_ORDER"),
+                answer.get("findingCodes"));
+        answer = answered(path, reviewCall(complete, "PASSED", null, null));
+        assertEquals("PENDING", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        // one finding: a one-element list where KIE coerces "a = [a]" (CoerceUtil), compiled as KIE gives it
+        // (answered() compares the form of every decision with KIE's)
+        answer = answered(path, reviewCall(complete, "RETURNED", null, null));
+        assertEquals(List.of("STAGE_RETURNED"), answer.get("findingCodes"));
+    }
+
+    private static Map<String, Object> reviewTarget(String dimension, String indicator, boolean quantitative,
+            boolean hasValue, boolean hasUnit) {
+        Map<String, Object> target = new HashMap<>();
+        target.put("dimension", dimension);
+        target.put("indicator", indicator);
+        target.put("quantitative", quantitative);
+        target.put("hasValue", hasValue);
+        target.put("hasUnit", hasUnit);
+        return target;
+    }
+
+    private static Map<String, Object> reviewCall(List<Map<String, Object>> targets, String unit, String department,
+            String finance) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("targets", targets);
+        inputs.put("unitSelfCheck", unit);
+        inputs.put("departmentReview", department);
+        inputs.put("financeReview", finance);
+        return inputs;
     }
 
     private static Map<String, Object> budgetCall(BigDecimal budget, boolean hasTargets, List<String> dimensions,
