@@ -81,12 +81,19 @@ import cn.pbm.api.model.TableMatch;
  * {@code x = null} and {@code x != null} of a name or path; {@code and}, {@code or}; {@code if then else};
  * {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins {@code day of year},
  * {@code modulo} and {@code abs} (KIE's own function objects) and {@code date("…")} of a text literal (a constant);
- * and a BKM invoked by name with positional arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
+ * and a BKM invoked by name with positional arguments. Since the budget-adjustment and target-review models: tables
+ * without input columns and COLLECT tables without a match; a decision that is a boxed context (named entries, a
+ * result entry); the {@code null} literal; list and context literals; filters (a boolean condition with
+ * {@code item}, or an index); paths on lists; a {@code for} over a range; {@code text + text}; {@code = !=} with a
+ * null on either side; {@code count}, {@code sum}, {@code not}, {@code list contains}, {@code round half up},
+ * {@code get value}, {@code index of}, {@code flatten}, {@code substring before/after}, {@code contains} (KIE's own
+ * function objects) and {@code sort} with a function literal; KIE's "a = [a]" coercion of one-element lists
+ * (docs/compiled-evaluation.md lists each with the KIE class it follows). The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
  * the hashed bytes, and turned into Java closures; the tables stay the program ({@link PlainTables.Table} evaluates
  * them, and makes the matched rows with {@link TableExplainer#match} as KIE's listener does).
  *
  * <p>An evaluation answers only the plain case: every input is present; every value read is not null (a null input
- * is read only by {@code = null}) and of a plain type
+ * is read only by {@code = null}, {@code != null}, a table column of literals, or kept in a list or context) and of a plain type
  * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
  * {@link DMNType#isAssignableValue}, allowed values included, asked at the leaves by {@link InputTypeCheck}), every operation is defined for its operands (no
  * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
