@@ -26,7 +26,7 @@ import cn.pbm.platform.Ruleset;
 /**
  * Issue 19 goal 2: one evaluation of each model that {@code CompiledDecisions} takes beyond the monitoring lights
  * (self-evaluation execution score, quantitative indicator and reported score; project-library admission; the
- * disclosure kinds), through {@link DecisionEngine#evaluate(Ruleset, Map)} with the memo off (every call
+ * disclosure kinds; the project budget adjustment, as ProjectRules calls it), through {@link DecisionEngine#evaluate(Ruleset, Map)} with the memo off (every call
  * evaluates), by the KIE interpreter ({@code pbm.engine.plain-tables=false}) and compiled ({@code true}), each in its
  * own fork. Inputs vary per call over every band (a fixed spread of 16,384). µs per evaluation:
  * {@code JMH_FILTER='CompiledModelsBenchmark' bash src/bench/run.sh jmh}.
@@ -44,7 +44,8 @@ public class CompiledModelsBenchmark {
     @Param({"interpreter", "compiled"})
     public String path;
 
-    @Param({"execution-score", "quantitative-indicator", "reported-score", "admission", "disclosure-kinds"})
+    @Param({"execution-score", "quantitative-indicator", "reported-score", "admission", "disclosure-kinds",
+        "budget-adjustment"})
     public String model;
 
     private DecisionEngine engine;
@@ -66,6 +67,7 @@ public class CompiledModelsBenchmark {
             case "quantitative-indicator" -> BenchAccess.version("self-evaluation.quantitative-indicator", "1.1.0");
             case "reported-score" -> BenchAccess.version("self-evaluation.reported-score", "1.0.1");
             case "admission" -> BenchAccess.version("budget.project-library-admission", "2.1.0");
+            case "budget-adjustment" -> BenchAccess.version("budget.project-budget-adjustment", "2.2.0");
             default -> BenchAccess.version("disclosure.deadlines", "2.2.0");
         };
         for (int i = 0; i < Scores.SIZE; i++) {
@@ -94,6 +96,20 @@ public class CompiledModelsBenchmark {
                     in.put("exAnteReportSubmitted", i % 3 != 0);
                     in.put("exAnteConclusion", i % 3 != 0 ? conclusions[i % conclusions.length] : null);
                     in.put("targetReview", reviews[i % reviews.length]);
+                }
+                case "budget-adjustment" -> { // the benchmark request's three projects (budget-adjustments-unseen.lua)
+                    String[] grades = {"FAIR", "POOR", "EXCELLENT"};
+                    in.put("budget", score.multiply(BigDecimal.valueOf(100_000 + i)).setScale(2,
+                            java.math.RoundingMode.HALF_UP));
+                    in.put("hasTargets", true);
+                    in.put("targetDimensions", i % 3 == 2 ? java.util.List.of("EFFECT", "QUALITY", "QUANTITY")
+                            : java.util.List.of("EFFECT", "QUALITY", "QUANTITY", "TIMELINESS"));
+                    in.put("newProject", false);
+                    in.put("selfEvaluatedLastYear", true);
+                    in.put("clearlyBelowExpectations", false);
+                    in.put("evaluationGrade", grades[i % 3]);
+                    in.put("rectificationDone", i % 3 != 1);
+                    in.put("targetReview", null);
                 }
                 default -> {
                     String kind = kinds[i % kinds.length];

@@ -23,11 +23,19 @@ import org.kie.dmn.feel.lang.CompiledExpression;
 import org.kie.dmn.feel.lang.CompilerContext;
 import org.kie.dmn.feel.lang.ast.ASTNode;
 import org.kie.dmn.feel.lang.ast.BooleanNode;
+import org.kie.dmn.feel.lang.ast.ContextEntryNode;
+import org.kie.dmn.feel.lang.ast.ContextNode;
+import org.kie.dmn.feel.lang.ast.FilterExpressionNode;
+import org.kie.dmn.feel.lang.ast.FormalParameterNode;
+import org.kie.dmn.feel.lang.ast.FunctionDefNode;
+import org.kie.dmn.feel.lang.ast.PathExpressionNode;
 import org.kie.dmn.feel.lang.ast.ForExpressionNode;
 import org.kie.dmn.feel.lang.ast.FunctionInvocationNode;
 import org.kie.dmn.feel.lang.ast.IfExpressionNode;
 import org.kie.dmn.feel.lang.ast.InfixOpNode;
 import org.kie.dmn.feel.lang.ast.IterationContextNode;
+import org.kie.dmn.feel.lang.ast.ListNode;
+import org.kie.dmn.feel.lang.ast.NameDefNode;
 import org.kie.dmn.feel.lang.ast.NameRefNode;
 import org.kie.dmn.feel.lang.ast.NullNode;
 import org.kie.dmn.feel.lang.ast.NumberNode;
@@ -37,10 +45,23 @@ import org.kie.dmn.feel.lang.ast.StringNode;
 import org.kie.dmn.feel.lang.types.BuiltInType;
 import org.kie.dmn.feel.lang.ast.InfixOperator;
 import org.kie.dmn.feel.runtime.functions.AbsFunction;
+import org.kie.dmn.feel.runtime.functions.ContainsFunction;
+import org.kie.dmn.feel.runtime.functions.CountFunction;
+import org.kie.dmn.feel.runtime.functions.FlattenFunction;
+import org.kie.dmn.feel.runtime.functions.GetValueFunction;
+import org.kie.dmn.feel.runtime.functions.IndexOfFunction;
+import org.kie.dmn.feel.runtime.functions.SubstringAfterFunction;
+import org.kie.dmn.feel.runtime.functions.SubstringBeforeFunction;
 import org.kie.dmn.feel.runtime.functions.DateFunction;
 import org.kie.dmn.feel.runtime.functions.DayOfYearFunction;
+import org.kie.dmn.feel.runtime.functions.ListContainsFunction;
 import org.kie.dmn.feel.runtime.functions.ModuloFunction;
+import org.kie.dmn.feel.runtime.functions.NotFunction;
+import org.kie.dmn.feel.runtime.functions.RoundHalfUpFunction;
+import org.kie.dmn.feel.runtime.functions.SumFunction;
 import org.kie.dmn.model.api.BusinessKnowledgeModel;
+import org.kie.dmn.model.api.Context;
+import org.kie.dmn.model.api.ContextEntry;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.Expression;
 import org.kie.dmn.model.api.InformationItem;
@@ -60,12 +81,19 @@ import cn.pbm.api.model.TableMatch;
  * {@code x = null} and {@code x != null} of a name or path; {@code and}, {@code or}; {@code if then else};
  * {@code for x in list return e}; {@code some/every x in list satisfies e}; the built-ins {@code day of year},
  * {@code modulo} and {@code abs} (KIE's own function objects) and {@code date("…")} of a text literal (a constant);
- * and a BKM invoked by name with positional arguments. The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
+ * and a BKM invoked by name with positional arguments. Since the budget-adjustment and target-review models: tables
+ * without input columns and COLLECT tables without a match; a decision that is a boxed context (named entries, a
+ * result entry); the {@code null} literal; list and context literals; filters (a boolean condition with
+ * {@code item}, or an index); paths on lists; a {@code for} over a range; {@code text + text}; {@code = !=} with a
+ * null on either side; {@code count}, {@code sum}, {@code not}, {@code list contains}, {@code round half up},
+ * {@code get value}, {@code index of}, {@code flatten}, {@code substring before/after}, {@code contains} (KIE's own
+ * function objects) and {@code sort} with a function literal; KIE's "a = [a]" coercion of one-element lists
+ * (docs/compiled-evaluation.md lists each with the KIE class it follows). The expressions are parsed once by KIE's own FEEL parser (its AST) from KIE's parsed {@link DMNModel} of
  * the hashed bytes, and turned into Java closures; the tables stay the program ({@link PlainTables.Table} evaluates
  * them, and makes the matched rows with {@link TableExplainer#match} as KIE's listener does).
  *
  * <p>An evaluation answers only the plain case: every input is present; every value read is not null (a null input
- * is read only by {@code = null}) and of a plain type
+ * is read only by {@code = null}, {@code != null}, a table column of literals, or kept in a list or context) and of a plain type
  * (a {@code BigDecimal}, text, boolean, date, list or context), every input fits its type (KIE's own
  * {@link DMNType#isAssignableValue}, allowed values included, asked at the leaves by {@link InputTypeCheck}), every operation is defined for its operands (no
  * division by zero, no comparison of different types), every table finds its answer. Anything else returns null and
@@ -256,18 +284,23 @@ final class CompiledDecisions implements FastPath {
                 expr = compiler.expression(literal.getText(), compiler.global);
             } else if (expression instanceof DecisionTable table) {
                 expr = compiler.table(node.getName(), node.getDecision().getLabel(), table, compiler.global);
+            } else if (expression instanceof Context context) {
+                expr = compiler.context(node, context, model);
             } else {
-                throw new Refused(node.getName() + ": neither a literal expression nor a decision table");
+                throw new Refused(node.getName() + ": neither a literal expression, a decision table nor a context");
             }
-            boolean single = node.getResultType() == null || !node.getResultType().isCollection();
+            // DMNRuntimeImpl: CoerceUtil.coerceValue(the decision's result type, the result)
+            boolean single = node.getResultType() != null && !node.getResultType().isCollection();
             LastAnswer last = expression instanceof LiteralExpression ? lastAnswer(node, compiler.global) : null;
             steps.add(new Step(node.getName(), compiler.global.get(node.getName()), expr, single, last));
         }
-        // KIE's DMNResult keeps the decision results in a HashMap by decision id, each put when KIE enters the decision
-        // (before its dependencies), and reports them in that map's order: the same map, made the same way, gives it
+        // KIE's DMNResult keeps the decision results in a HashMap by decision id, put before the evaluation in the order
+        // of a HashSet of the model's decisions (DMNRuntimeImpl.createResult), and reports them in that map's order:
+        // the same map, made the same way, gives it
         Map<String, String> byIdInKieOrder = new HashMap<>();
-        for (String name : visiting) {
-            DecisionNode node = model.getDecisionByName(name);
+        for (DecisionNode node : model.getDecisions().stream()
+                .filter(d -> d.getModelNamespace().equals(model.getNamespace()))
+                .collect(java.util.stream.Collectors.toSet())) {
             byIdInKieOrder.put(node.getId(), node.getName());
         }
         String[] reported = byIdInKieOrder.values().toArray(String[]::new);
@@ -359,11 +392,7 @@ final class CompiledDecisions implements FastPath {
         List<TableMatch> found = matches == null ? null : new ArrayList<>(4);
         try {
             for (Step step : steps) {
-                Object result = step.eval(env, found);
-                if (step.single && result instanceof java.util.Collection<?> c && c.size() == 1) {
-                    return null; // KIE would take the element out of the list
-                }
-                env[step.slot] = result;
+                env[step.slot] = coerce(step.single, step.eval(env, found));
             }
         } catch (Decline e) {
             return null;
@@ -381,6 +410,22 @@ final class CompiledDecisions implements FastPath {
     private static boolean plain(Object value) {
         return value instanceof BigDecimal || value instanceof String || value instanceof Boolean
                 || value instanceof LocalDate || value instanceof List || value instanceof Map;
+    }
+
+    /**
+     * KIE's CoerceUtil.coerceValue: a one-element collection where the type is not a collection is its element ("a =
+     * [a]"); anything else as it is.
+     */
+    private static Object coerce(boolean single, Object value) {
+        return single && value instanceof java.util.Collection<?> c && c.size() == 1 ? c.iterator().next() : value;
+    }
+
+    /** A list as KIE's for and filter take it: a single value is a list of one; a null is not plain. */
+    private static List<?> asList(Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        return java.util.Collections.singletonList(checked(value));
     }
 
     private static Object checked(Object value) {
@@ -529,19 +574,98 @@ final class CompiledDecisions implements FastPath {
                 if (input.getInputExpression() == null || input.getInputExpression().getText() == null) {
                     throw new Refused("an input column without an expression");
                 }
-                columns[c] = expression(input.getInputExpression().getText(), scope, slots);
+                // a name or a path reads null as null: the table decides (its "-" entries match it, or KIE decides)
+                columns[c] = expression(input.getInputExpression().getText(), scope, slots, true);
             }
             return columns;
         }
 
+        /**
+         * A boxed context of named literal expressions (no result entry), as KIE's DMNContextEvaluator evaluates it:
+         * each entry in turn, visible to the entries after it and coerced to its type ({@code CoerceUtil}: a
+         * one-element list where the type is not a collection would be its element; that call is declined); the
+         * result is a {@code HashMap} with the entries put in their order.
+         */
+        Expr context(DecisionNode node, Context context, DMNModel model) throws Refused {
+            String name = node.getName();
+            Map<String, Integer> scope = new HashMap<>(global);
+            int[] slots = {maxSlots};
+            int n = context.getContextEntry().size();
+            String[] names = new String[n];
+            Expr[] values = new Expr[n];
+            int[] entrySlots = new int[n];
+            boolean[] single = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                ContextEntry entry = context.getContextEntry().get(i);
+                boolean result = entry.getVariable() == null;
+                if (result && i != n - 1) {
+                    throw new Refused(name + ": a result entry that is not the last");
+                }
+                if (!result && entry.getVariable().getName() == null) {
+                    throw new Refused(name + ": a context entry without a name");
+                }
+                if (!(entry.getExpression() instanceof LiteralExpression literal) || (literal.getExpressionLanguage() != null
+                        && !literal.getExpressionLanguage().toLowerCase().contains("feel"))) {
+                    throw new Refused(name + ": a context entry that is not a FEEL literal expression");
+                }
+                names[i] = result ? null : entry.getVariable().getName();
+                if (result) {
+                    // the result entry's value is the decision's, coerced to the decision's type
+                    values[i] = expression(literal.getText(), scope, slots, false);
+                    entrySlots[i] = -1;
+                    single[i] = node.getResultType() != null && !node.getResultType().isCollection();
+                    continue;
+                }
+                for (int j = 0; j < i; j++) {
+                    if (names[j].equals(names[i])) {
+                        throw new Refused(name + ": two context entries named " + names[i]);
+                    }
+                }
+                values[i] = expression(literal.getText(), scope, slots, false);
+                entrySlots[i] = bind(scope, names[i], slots);
+                single[i] = !collectionType(entry.getVariable().getTypeRef(), model);
+            }
+            maxSlots = Math.max(maxSlots, slots[0]);
+            return (env, found) -> {
+                Map<String, Object> results = new HashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    Object value = coerce(single[i], values[i].eval(env, found)); // as DMNContextEvaluator
+                    if (entrySlots[i] < 0) {
+                        return value; // the result entry (DMNContextEvaluator.RESULT_ENTRY)
+                    }
+                    env[entrySlots[i]] = value;
+                    results.put(names[i], value);
+                }
+                return results;
+            };
+        }
+
+        /** Whether a type reference is surely a collection type of the model (otherwise: treated as a single value). */
+        private static boolean collectionType(javax.xml.namespace.QName typeRef, DMNModel model) {
+            if (typeRef == null) {
+                return false;
+            }
+            for (org.kie.dmn.api.core.ast.ItemDefNode item : model.getItemDefinitions()) {
+                if (item.getName().equals(typeRef.getLocalPart()) && item.getType() != null) {
+                    return item.getType().isCollection();
+                }
+            }
+            return false;
+        }
+
         Expr expression(String text, Map<String, Integer> scope) throws Refused {
             int[] slots = {maxSlots};
-            Expr expr = expression(text, scope, slots);
+            Expr expr = expression(text, scope, slots, false);
             maxSlots = Math.max(maxSlots, slots[0]);
             return expr;
         }
 
         private Expr expression(String text, Map<String, Integer> scope, int[] slots) throws Refused {
+            return expression(text, scope, slots, false);
+        }
+
+        /** {@code orNull}: a name or path alone reads a null value as null (for a table's input column). */
+        private Expr expression(String text, Map<String, Integer> scope, int[] slots, boolean orNull) throws Refused {
             CompilerContext context = feel.newCompilerContext();
             for (String name : scope.keySet()) {
                 context.addInputVariableType(name, BuiltInType.UNKNOWN);
@@ -559,7 +683,8 @@ final class CompiledDecisions implements FastPath {
             if (!errors.isEmpty() || !(compiled instanceof ProcessedExpression processed)) {
                 throw new Refused("FEEL does not compile: " + text);
             }
-            return node(processed.getInterpreted().getASTNode(), new HashMap<>(scope), slots);
+            ASTNode ast = processed.getInterpreted().getASTNode();
+            return orNull ? nullable(ast, new HashMap<>(scope), slots) : node(ast, new HashMap<>(scope), slots);
         }
 
         /** The one iteration context of a {@code for} or {@code some/every}, over a list (not a range). */
@@ -568,10 +693,30 @@ final class CompiledDecisions implements FastPath {
             if (contexts.size() != 1) {
                 throw new Refused(what + " with more than one iteration context");
             }
-            if (contexts.get(0).getRangeEndExpr() != null) {
+            if (contexts.get(0).getRangeEndExpr() != null && !what.equals("a for")) {
                 throw new Refused(what + " over a range");
             }
             return contexts.get(0);
+        }
+
+        /**
+         * The numbers of a range {@code a..b} as KIE's BigDecimalRangeIterator gives them: from a to b by 1 (by -1 when
+         * b &lt; a), each the previous one plus the step.
+         */
+        private static List<Object> range(Object start, Object end) {
+            BigDecimal from = number(start);
+            BigDecimal to = number(end);
+            boolean up = from.compareTo(to) <= 0;
+            BigDecimal step = new BigDecimal(up ? 1 : -1, MathContext.DECIMAL128);
+            if (to.subtract(from).abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                throw DECLINE; // not a call of this service's models
+            }
+            List<Object> values = new ArrayList<>();
+            for (BigDecimal cursor = from; up ? cursor.compareTo(to) <= 0 : cursor.compareTo(to) >= 0;
+                    cursor = cursor.add(step)) {
+                values.add(cursor);
+            }
+            return values;
         }
 
         private Expr node(ASTNode node, Map<String, Integer> scope, int[] slots) throws Refused {
@@ -584,6 +729,9 @@ final class CompiledDecisions implements FastPath {
             }
             if (node instanceof BooleanNode b) {
                 return constant(b.getValue());
+            }
+            if (node instanceof NullNode) {
+                return (env, found) -> null; // every operation on it declines; a table, a list or a context keeps it
             }
             Expr read = read(node, scope, false);
             if (read != null) {
@@ -600,17 +748,17 @@ final class CompiledDecisions implements FastPath {
             }
             if (node instanceof ForExpressionNode loop) {
                 IterationContextNode iteration = overOneList(loop.getIterationContexts(), "a for");
-                Expr list = node(iteration.getExpression(), scope, slots);
+                Expr over = node(iteration.getExpression(), scope, slots);
+                Expr end = iteration.getRangeEndExpr() == null ? null : node(iteration.getRangeEndExpr(), scope, slots);
+                Expr list = end == null ? over : (env, found) -> range(over.eval(env, found), end.eval(env, found));
                 Map<String, Integer> inner = new HashMap<>(scope);
                 int s = bind(inner, iteration.getName().getText(), slots);
                 Expr body = node(loop.getExpression(), inner, slots);
                 return (env, found) -> {
-                    if (!(list.eval(env, found) instanceof List<?> items)) {
-                        throw DECLINE;
-                    }
+                    List<?> items = asList(list.eval(env, found)); // KIE's ForExpressionNode: one value, a list of one
                     List<Object> results = new ArrayList<>(items.size());
                     for (Object item : items) {
-                        env[s] = checked(item);
+                        env[s] = item == null ? null : checked(item); // a null element: only "= null" reads it
                         results.add(body.eval(env, found));
                     }
                     return results;
@@ -629,7 +777,7 @@ final class CompiledDecisions implements FastPath {
                     }
                     boolean result = !some;
                     for (Object item : items) { // every element, so that none of them is left unchecked
-                        env[s] = checked(item);
+                        env[s] = item == null ? null : checked(item);
                         boolean satisfied = bool(body.eval(env, found));
                         result = some ? result || satisfied : result && satisfied;
                     }
@@ -639,7 +787,169 @@ final class CompiledDecisions implements FastPath {
             if (node instanceof FunctionInvocationNode invocation) {
                 return invocation(invocation, scope, slots);
             }
+            if (node instanceof ListNode list) {
+                // KIE's ListNode: the elements in order, collected into an ArrayList
+                Expr[] elements = new Expr[list.getElements().size()];
+                for (int i = 0; i < elements.length; i++) {
+                    elements[i] = nullable(list.getElements().get(i), scope, slots); // a null input stays null
+                }
+                return (env, found) -> {
+                    List<Object> values = new ArrayList<>(elements.length);
+                    for (Expr element : elements) {
+                        values.add(element.eval(env, found));
+                    }
+                    return values;
+                };
+            }
+            if (node instanceof ContextNode context) {
+                return context(context, scope, slots);
+            }
+            if (node instanceof FilterExpressionNode filter) {
+                return filter(filter, scope, slots);
+            }
+            if (node instanceof PathExpressionNode path && path.getName() instanceof NameRefNode field) {
+                // e.g. dimensions[…][1].label: KIE's PathExpressionNode (a list gives the field of each element)
+                Expr of = node(path.getExpression(), scope, slots);
+                String name = field.getText();
+                return (env, found) -> {
+                    Object value = of.eval(env, found);
+                    if (value == null) {
+                        throw DECLINE;
+                    }
+                    return property(value, name);
+                };
+            }
             throw new Refused("outside the FEEL subset: " + node.getClass().getSimpleName() + " " + node.getText());
+        }
+
+        private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+        /**
+         * A context literal {@code {action: a.action, amount: …}}, as KIE's ContextNode: each entry in turn, visible
+         * to the entries after it, put into a {@code LinkedHashMap} in the order written.
+         */
+        private Expr context(ContextNode context, Map<String, Integer> scope, int[] slots) throws Refused {
+            Map<String, Integer> inner = new HashMap<>(scope);
+            int n = context.getEntries().size();
+            String[] keys = new String[n];
+            Expr[] values = new Expr[n];
+            int[] entrySlots = new int[n];
+            for (int i = 0; i < n; i++) {
+                ContextEntryNode entry = context.getEntries().get(i);
+                String key = entry.getName() instanceof NameDefNode def ? def.getText()
+                        : entry.getName() instanceof StringNode text ? text.getValue() : null;
+                if (key == null || !KEY.matcher(key).matches() || java.util.Arrays.asList(keys).contains(key)) {
+                    throw new Refused("a context key outside the subset: " + context.getText());
+                }
+                keys[i] = key;
+                values[i] = nullable(entry.getValue(), inner, slots);
+                entrySlots[i] = bind(inner, key, slots);
+            }
+            return (env, found) -> {
+                Map<String, Object> result = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    Object value = values[i].eval(env, found);
+                    env[entrySlots[i]] = value;
+                    result.put(keys[i], value);
+                }
+                return result;
+            };
+        }
+
+        /**
+         * A filter {@code list[condition]} whose condition is a comparison, {@code and}/{@code or}, {@code not(…)}
+         * or {@code list contains(…)} (never a number, so never an index), as KIE's FilterExpressionNode: the
+         * elements for which it is true, in order, in an ArrayList; {@code item} is the element. KIE also reads an
+         * element's fields as names (its root object): an element with a field named as a name the condition reads is
+         * declined, as is a condition that is not a boolean (KIE would silently leave the element out).
+         */
+        private Expr filter(FilterExpressionNode filter, Map<String, Integer> scope, int[] slots) throws Refused {
+            ASTNode condition = filter.getFilter();
+            if (condition instanceof NumberNode || (condition instanceof NameRefNode ref && scope.containsKey(ref.getText()))) {
+                return index(filter, scope, slots);
+            }
+            boolean booleanForm = condition instanceof InfixOpNode infix && switch (infix.getOperator()) {
+                case EQ, NE, LT, LTE, GT, GTE, AND, OR -> true;
+                default -> false;
+            } || condition instanceof FunctionInvocationNode call && call.getName() instanceof NameRefNode fn
+                    && (fn.getText().equals("not") || fn.getText().equals("list contains"));
+            if (!booleanForm) {
+                throw new Refused("a filter that is not a boolean condition: " + filter.getText());
+            }
+            Expr list = node(filter.getExpression(), scope, slots);
+            Map<String, Integer> inner = new HashMap<>(scope);
+            int s = bind(inner, "item", slots);
+            Expr test = node(condition, inner, slots);
+            Set<String> names = new java.util.HashSet<>();
+            names(condition, names);
+            names.add("item");
+            return (env, found) -> {
+                List<?> items = asList(list.eval(env, found)); // KIE takes a single value as a list of one
+                List<Object> results = new ArrayList<>();
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> map) {
+                        for (String name : names) {
+                            if (map.containsKey(name)) {
+                                throw DECLINE;
+                            }
+                        }
+                    }
+                    env[s] = item;
+                    if (!(test.eval(env, found) instanceof Boolean hit)) {
+                        throw DECLINE;
+                    }
+                    if (hit) {
+                        results.add(item);
+                    }
+                }
+                return results;
+            };
+        }
+
+        /**
+         * An index filter {@code list[1]}, {@code targets[i]} (a number, or a name whose value must be a number), as
+         * KIE's FilterExpressionNode: the element at {@code intValue()} from 1, from the end when negative; null (KIE
+         * warns) outside the list.
+         */
+        private Expr index(FilterExpressionNode filter, Map<String, Integer> scope, int[] slots) throws Refused {
+            Expr list = node(filter.getExpression(), scope, slots);
+            Expr position = node(filter.getFilter(), scope, slots);
+            return (env, found) -> {
+                List<?> items = asList(list.eval(env, found));
+                int i = number(position.eval(env, found)).intValue();
+                if (i > 0 && i <= items.size()) {
+                    return items.get(i - 1);
+                }
+                if (i < 0 && Math.abs(i) <= items.size()) {
+                    return items.get(items.size() + i);
+                }
+                return null;
+            };
+        }
+
+        /** The names an expression reads (the first part of a path), function names included. */
+        private static void names(ASTNode node, Set<String> names) {
+            if (node instanceof NameRefNode ref) {
+                names.add(ref.getText());
+            } else if (node instanceof QualifiedNameNode path) {
+                names.add(path.getPartsAsStringArray()[0]);
+                return; // the other parts are fields, not names
+            }
+            if (node.getChildrenNode() != null) {
+                for (ASTNode child : node.getChildrenNode()) {
+                    if (child != null) {
+                        names(child, names);
+                    }
+                }
+            }
+        }
+
+        /** A built-in's answer, or a decline where KIE reports an error. */
+        private static Object result(org.kie.dmn.feel.runtime.functions.FEELFnResult<?> result) {
+            if (result.isLeft()) {
+                throw DECLINE;
+            }
+            return result.getOrElse(null);
         }
 
         private static int bind(Map<String, Integer> scope, String name, int[] slots) {
@@ -656,6 +966,16 @@ final class CompiledDecisions implements FastPath {
         }
 
         private static Object property(Object value, String field) {
+            if (value instanceof List<?> list) { // KIE: the field of each element, in a new ArrayList
+                List<Object> values = new ArrayList<>(list.size());
+                for (Object element : list) {
+                    if (!(element instanceof Map<?, ?> map) || !map.containsKey(field)) {
+                        throw DECLINE;
+                    }
+                    values.add(map.get(field));
+                }
+                return values;
+            }
             if (value instanceof Map<?, ?> map) {
                 if (!map.containsKey(field)) {
                     throw DECLINE;
@@ -682,11 +1002,29 @@ final class CompiledDecisions implements FastPath {
                 Expr x = other instanceof NullNode ? (env, found) -> null : nullable(other, scope, slots);
                 return (env, found) -> (x.eval(env, found) == null) == eq;
             }
+            if (eq || infix.getOperator() == InfixOperator.NE) {
+                // KIE's EqExecutor/NeExecutor: BooleanEvalHelper.isEqual, where a null equals only a null
+                Expr l = nullable(infix.getLeft(), scope, slots);
+                Expr r = nullable(infix.getRight(), scope, slots);
+                return (env, found) -> {
+                    Object a = l.eval(env, found);
+                    Object b = r.eval(env, found);
+                    boolean same = a == null || b == null ? a == b : equal(a, b);
+                    return same == eq;
+                };
+            }
             Expr l = node(infix.getLeft(), scope, slots);
             Expr r = node(infix.getRight(), scope, slots);
             MathContext mc = MathContext.DECIMAL128;
             return switch (infix.getOperator()) {
-                case ADD -> (env, found) -> FeelArithmetic.add(number(l.eval(env, found)), number(r.eval(env, found)));
+                case ADD -> (env, found) -> {
+                    Object a = l.eval(env, found);
+                    Object b = r.eval(env, found);
+                    if (a instanceof String x && b instanceof String y) {
+                        return x + y; // KIE's AddExecutor: two texts are joined
+                    }
+                    return FeelArithmetic.add(number(a), number(b));
+                };
                 case SUB -> (env, found) -> FeelArithmetic.subtract(number(l.eval(env, found)),
                         number(r.eval(env, found)));
                 case MULT -> (env, found) -> number(l.eval(env, found)).multiply(number(r.eval(env, found)), mc);
@@ -785,10 +1123,56 @@ final class CompiledDecisions implements FastPath {
             throw DECLINE;
         }
 
+        /**
+         * {@code sort(list, function(a, b) …)} as KIE's SortFunction: a new ArrayList sorted by {@code List.sort} with
+         * the comparator -1 when the function gives true (or not a boolean), else 1. A function that is not a boolean
+         * for a pair here declines; so does a comparator the sort finds inconsistent (KIE reports an error).
+         */
+        private Expr sort(ASTNode listNode, FunctionDefNode function, Map<String, Integer> scope, int[] slots)
+                throws Refused {
+            Expr list = node(listNode, scope, slots);
+            Map<String, Integer> inner = new HashMap<>(scope);
+            List<FormalParameterNode> parameters = function.getFormalParameters();
+            if (!untyped(parameters.get(0)) || !untyped(parameters.get(1))) {
+                throw new Refused("a typed function parameter: " + function.getText());
+            }
+            int sa = bind(inner, parameters.get(0).getName().getText(), slots);
+            int sb = bind(inner, parameters.get(1).getName().getText(), slots);
+            Expr body = node(function.getBody(), inner, slots);
+            return (env, found) -> {
+                if (!(list.eval(env, found) instanceof List<?> items)) {
+                    throw DECLINE;
+                }
+                List<Object> sorted = new ArrayList<>(items);
+                try {
+                    sorted.sort((x, y) -> {
+                        env[sa] = x;
+                        env[sb] = y;
+                        return bool(body.eval(env, found)) ? -1 : 1;
+                    });
+                } catch (IllegalArgumentException e) {
+                    throw DECLINE;
+                }
+                return sorted;
+            };
+        }
+
+        /** A parameter without a type (KIE gives it a synthetic {@code Any}, BuiltInType.UNKNOWN). */
+        private static boolean untyped(FormalParameterNode parameter) {
+            return parameter.getType() == null || (parameter.getType() instanceof org.kie.dmn.feel.lang.ast.CTypeNode type
+                    && type.getType() == BuiltInType.UNKNOWN);
+        }
+
         private Expr invocation(FunctionInvocationNode invocation, Map<String, Integer> scope, int[] slots)
                 throws Refused {
             if (!(invocation.getName() instanceof NameRefNode name)) {
                 throw new Refused("a function that is not named");
+            }
+            List<? extends ASTNode> params = invocation.getParams().getElements();
+            if (name.getText().equals("sort") && params.size() == 2 && params.get(1) instanceof FunctionDefNode function
+                    && !function.isExternal() && function.getFormalParameters().size() == 2
+                    && !scope.containsKey("sort") && !bkms.containsKey("sort")) {
+                return sort(params.get(0), function, scope, slots);
             }
             List<Expr> args = new ArrayList<>();
             for (ASTNode arg : invocation.getParams().getElements()) {
@@ -835,6 +1219,100 @@ final class CompiledDecisions implements FastPath {
                         if (date instanceof LocalDate) {
                             return constant(date);
                         }
+                    }
+                    break;
+                case "count":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE; // KIE takes a single value as a list of one
+                            }
+                            return checked(result(CountFunction.INSTANCE.invoke(list)));
+                        };
+                    }
+                    break;
+                case "sum":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            Object sum = result(SumFunction.INSTANCE.invoke(list)); // null for an empty list, as KIE
+                            return sum == null ? null : number(sum);
+                        };
+                    }
+                    break;
+                case "not":
+                    if (a.length == 1) {
+                        return (env, found) -> bool(result(NotFunction.INSTANCE.invoke(bool(a[0].eval(env, found)))));
+                    }
+                    break;
+                case "list contains":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            Object element = checked(a[1].eval(env, found));
+                            return bool(result(ListContainsFunction.INSTANCE.invoke(list, element)));
+                        };
+                    }
+                    break;
+                case "get value":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            Object m = a[0].eval(env, found);
+                            if (!(m instanceof Map<?, ?>) || !(a[1].eval(env, found) instanceof String key)) {
+                                throw DECLINE;
+                            }
+                            Object value = result(GetValueFunction.INSTANCE.invoke(m, key));
+                            return value == null ? null : checked(value);
+                        };
+                    }
+                    break;
+                case "index of":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(IndexOfFunction.INSTANCE.invoke(list, checked(a[1].eval(env, found)))));
+                        };
+                    }
+                    break;
+                case "flatten":
+                    if (a.length == 1) {
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof List<?> list)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(FlattenFunction.INSTANCE.invoke(list)));
+                        };
+                    }
+                    break;
+                case "substring before", "substring after", "contains":
+                    if (a.length == 2) {
+                        String fn = name.getText();
+                        return (env, found) -> {
+                            if (!(a[0].eval(env, found) instanceof String text)
+                                    || !(a[1].eval(env, found) instanceof String match)) {
+                                throw DECLINE;
+                            }
+                            return checked(result(switch (fn) {
+                                case "substring before" -> SubstringBeforeFunction.INSTANCE.invoke(text, match);
+                                case "substring after" -> SubstringAfterFunction.INSTANCE.invoke(text, match);
+                                default -> ContainsFunction.INSTANCE.invoke(text, match);
+                            }));
+                        };
+                    }
+                    break;
+                case "round half up":
+                    if (a.length == 2) {
+                        return (env, found) -> {
+                            BigDecimal n = number(a[0].eval(env, found));
+                            BigDecimal scale = number(a[1].eval(env, found));
+                            return number(result(RoundHalfUpFunction.INSTANCE.invoke(n, scale)));
+                        };
                     }
                     break;
                 case "modulo":

@@ -147,8 +147,11 @@ final class PlainTables implements FastPath {
 
     static final Object NO_ANSWER = new Object();
 
-    /** One input column: the value it reads ({@code source}, or its {@code field}) and its allowed values. */
-    private record Column(String label, String source, String field, Test allowed, Class<?> kind) {
+    /**
+     * One input column: the value it reads ({@code source}, or its {@code field}) and its allowed values;
+     * {@code nullMisses}: a null value matches its "-" entries and no other (only {@link Table#ofAnyInputs}).
+     */
+    private record Column(String label, String source, String field, Test allowed, Class<?> kind, boolean nullMisses) {
     }
 
     static final class Table {
@@ -163,9 +166,12 @@ final class PlainTables implements FastPath {
         /** The output entries that are FEEL expressions (null where the entry is a literal); only {@link #ofAnyInputs}. */
         final String[][] expressions;
         final Test[] outputAllowed;
+        /** Made by {@link #ofAnyInputs}: no input column, a COLLECT without a match, nulls in columns (see there). */
+        final boolean anyInputs;
 
         private Table(String name, String label, DecisionTable source, Column[] columns, Test[][] tests,
-                String[] outputNames, Object[][] outputs, String[][] expressions, Test[] outputAllowed) {
+                String[] outputNames, Object[][] outputs, String[][] expressions, Test[] outputAllowed,
+                boolean anyInputs) {
             this.name = name;
             this.label = label;
             this.source = source;
@@ -176,6 +182,7 @@ final class PlainTables implements FastPath {
             this.outputs = outputs;
             this.expressions = expressions;
             this.outputAllowed = outputAllowed;
+            this.anyInputs = anyInputs;
         }
 
         /** Whether an output entry is an expression, which the caller computes ({@link Outputs}). */
@@ -201,7 +208,12 @@ final class PlainTables implements FastPath {
          * A plain table whose input expressions and output entries may be anything ({@link CompiledDecisions}
          * computes each column's value and passes them to {@link #evaluate}, and computes an output entry that is
          * not a literal through {@link Outputs}, for the rules KIE evaluates it for): the unary tests and hit
-         * policy are plain.
+         * policy are plain. Three things KIE does that the plain tables leave to KIE are taken here too (issue 19,
+         * the budget-adjustment model): a table without input columns (every rule matches); a COLLECT table without
+         * a match (KIE's {@code HitPolicy.COLLECT} default value, {@code Collections.EMPTY_LIST}, reported with no
+         * matched row); and a null value in a column without allowed values whose entries are all "-" or literals
+         * (KIE's unary test of a literal is {@code BooleanEvalHelper.isEqual}, false for null against a value, so
+         * the null matches the "-" entries only).
          */
         static Table ofAnyInputs(String name, String label, DecisionTable table) {
             return of(name, label, table, Set.of(), Set.of(), true);
@@ -214,7 +226,7 @@ final class PlainTables implements FastPath {
                     || (policy == HitPolicy.COLLECT && table.getAggregation() == null))) {
                 return null;
             }
-            if (table.getInput().isEmpty() || table.getOutput().isEmpty() || table.getRule().isEmpty()) {
+            if ((table.getInput().isEmpty() && !anyInputs) || table.getOutput().isEmpty() || table.getRule().isEmpty()) {
                 return null;
             }
             Column[] columns = new Column[table.getInput().size()];
@@ -247,7 +259,7 @@ final class PlainTables implements FastPath {
                     }
                 }
                 columns[c] = new Column(input.getLabel() != null ? input.getLabel() : input.getInputExpression().getText(),
-                        source, field, allowed, null);
+                        source, field, allowed, null, false);
             }
             String[] outputNames = new String[table.getOutput().size()];
             List<Test> outputAllowed = new ArrayList<>();
@@ -304,17 +316,20 @@ final class PlainTables implements FastPath {
             // every row and a value of any other kind goes to KIE before any row is tried.
             for (int c = 0; c < columns.length; c++) {
                 Class<?> kind = columns[c].allowed == null ? null : columns[c].allowed.kind();
+                boolean literals = anyInputs && columns[c].allowed == null;
                 for (Test[] row : tests) {
                     Class<?> k = row[c].kind();
                     if (k == Object.class || (k != null && kind != null && k != kind)) {
                         return null;
                     }
                     kind = kind == null ? k : kind;
+                    literals &= row[c].literalsOnly();
                 }
-                columns[c] = new Column(columns[c].label, columns[c].source, columns[c].field, columns[c].allowed, kind);
+                columns[c] = new Column(columns[c].label, columns[c].source, columns[c].field, columns[c].allowed, kind,
+                        literals);
             }
             return new Table(name, label, table, columns, tests, outputNames, outputs, expressions,
-                    outputAllowed.toArray(Test[]::new));
+                    outputAllowed.toArray(Test[]::new), anyInputs);
         }
 
         /** The value of an output entry that is an expression, for the rule {@code row} (0-based) and output {@code o}. */
@@ -340,6 +355,9 @@ final class PlainTables implements FastPath {
                     return NO_ANSWER;
                 }
                 Class<?> kind = columns[c].kind;
+                if (value == null && columns[c].nullMisses) {
+                    continue; // matches the column's "-" entries only (no allowed values to check)
+                }
                 if (kind != null && (value == null
                         || (value instanceof Shown ? BigDecimal.class : value.getClass()) != kind)) {
                     return NO_ANSWER; // a null, or a value of another kind than the column's tests: KIE decides
@@ -352,7 +370,8 @@ final class PlainTables implements FastPath {
             for (int r = 0; r < tests.length; r++) {
                 boolean all = true;
                 for (int c = 0; c < columns.length && all; c++) {
-                    Boolean hit = tests[r][c].matches(values[c]);
+                    Boolean hit = values[c] == null && columns[c].nullMisses ? tests[r][c].elements.length == 0
+                            : tests[r][c].matches(values[c]);
                     if (hit == null) {
                         return NO_ANSWER; // a value of another type than the test: KIE decides
                     }
@@ -361,6 +380,12 @@ final class PlainTables implements FastPath {
                 if (all) {
                     matched.add(r + 1);
                 }
+            }
+            if (matched.isEmpty() && anyInputs && hitPolicy == HitPolicy.COLLECT) {
+                if (found != null) { // KIE reports the table with no matched row
+                    found.add(TableExplainer.match(ruleset, name, label, source, matched, matched, inputValues(values)));
+                }
+                return java.util.Collections.EMPTY_LIST; // HitPolicy.COLLECT's default value, the very object
             }
             if (matched.isEmpty() || (hitPolicy == HitPolicy.UNIQUE && matched.size() > 1)) {
                 return NO_ANSWER;
@@ -506,6 +531,16 @@ final class PlainTables implements FastPath {
                 elements.add(element);
             }
             return elements.isEmpty() ? null : new Test(elements.toArray(Element[]::new));
+        }
+
+        /** Whether the test is "-" or a list of literals (equality only: no comparison, no interval). */
+        boolean literalsOnly() {
+            for (Element element : elements) {
+                if (element.equal == null) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The one kind of value the test compares with (null for "-"; Object.class if mixed). */

@@ -72,6 +72,7 @@ class CompiledDecisionsDifferentialTest {
 
     /** The models the compiler takes: a change that sends one of them back to KIE (or takes a new one) fails here. */
     private static final List<String> COMPILED = List.of(
+            "dmn/budget/project-budget-adjustment.dmn",
             "dmn/budget/project-library-admission.140423.dmn",
             "dmn/budget/project-library-admission.dmn",
             "dmn/disclosure/disclosure-kinds-2015.dmn",
@@ -80,8 +81,10 @@ class CompiledDecisionsDifferentialTest {
             "dmn/self-evaluation/qualitative-indicator.dmn",
             "dmn/self-evaluation/quantitative-indicator.dmn",
             "dmn/self-evaluation/reported-score.dmn",
+            "dmn/targetreview/target-review.dmn",
             "dmn/warning/monitoring-lights.2.1.0.dmn",
-            "dmn/warning/monitoring-lights.2.2.1.dmn");
+            "dmn/warning/monitoring-lights.2.2.1.dmn",
+            "dmn/warning/monitoring-lights.dmn");
 
     @Test
     void theCompiledModelsAreTheseOnes() {
@@ -144,8 +147,8 @@ class CompiledDecisionsDifferentialTest {
         assertTrue(MODELS.containsKey("dmn/warning/monitoring-lights.2.2.1.dmn"), "the model in force");
         // date(y, m, d): a function outside the subset (2.2.0 is kept only for replay)
         assertTrue(REFUSED.containsKey("dmn/warning/monitoring-lights.2.2.0.dmn"), "2.2.0 stays with KIE");
-        // list contains(...): a function outside the subset
-        assertTrue(REFUSED.containsKey("dmn/warning/monitoring-lights.dmn"), "2.0.0 stays with KIE");
+        // list contains(...): in the subset since the budget-adjustment model needed it (2.0.0 is kept for replay)
+        assertTrue(MODELS.containsKey("dmn/warning/monitoring-lights.dmn"), "2.0.0 is compiled");
         // the engine takes the compiled form only when plain tables are on (pbm.engine.plain-tables)
         Model m = MODELS.get("dmn/warning/monitoring-lights.2.2.1.dmn");
         assertTrue(FastPath.of(m.model(), m.ruleset()) instanceof CompiledDecisions);
@@ -158,7 +161,8 @@ class CompiledDecisionsDifferentialTest {
             Model m = entry.getValue();
             boolean ratios = m.model().getInputByName("timeProgress") != null;
             boolean qualitative = m.model().getInputByName("achievement") != null;
-            if (!qualitative && m.model().getInputByName("targets") == null) {
+            if (!qualitative && (m.model().getInputByName("targets") == null
+                    || m.model().getInputByName("unitSelfCheck") != null)) { // target review: typed inputs only
                 continue; // no hand-written edges: everyCompiledModelAnswersTypedInputsAsKieDoes proves it
             }
             int[] counts = new int[3];
@@ -483,6 +487,162 @@ class CompiledDecisionsDifferentialTest {
         assertEquals(true, answer.get("disclosureRequired"));
         disclosure.put("triggerDate", LocalDate.of(2020, 12, 31));
         assertEquals(false, answered("dmn/disclosure/disclosure-kinds.dmn", disclosure).get("disclosureRequired"));
+    }
+
+    /**
+     * The budget family's calls of the budget-adjustment model (ProjectRules.inputs: the budget, booleans, the
+     * target dimensions sorted, the grade, rectification and target review usually null) are answered compiled:
+     * the projects of the benchmark's request, a new project (no last year: null self-evaluation, grade and
+     * rectification), every target-review verdict and none, every grade, a missing dimension, no targets. A null
+     * the model reads otherwise than by "= null" or a column's "-" goes to KIE, which answers it.
+     */
+    @Test
+    void theBudgetFamilysCallsAreAnsweredCompiled() {
+        String path = "dmn/budget/project-budget-adjustment.dmn";
+        List<String> all = List.of("EFFECT", "QUALITY", "QUANTITY", "TIMELINESS");
+        Map<String, Object> fair = budgetCall(new BigDecimal("1234567.89"), true, all, false, true, "FAIR", true, null);
+        Map<String, Object> answer = answered(path, fair);
+        Map<?, ?> amounts = (Map<?, ?>) answer.get("budgetAmounts");
+        assertEquals(new BigDecimal("123456.79"), amounts.get("cuts"));
+        assertEquals(new BigDecimal("1111111.10"), amounts.get("recommendedBudget"));
+        assertEquals(BigDecimal.ZERO, amounts.get("withheld"));
+        assertEquals(List.of(), answer.get("eligibilityReasons"));
+
+        Map<String, Object> poor = budgetCall(new BigDecimal("50000"), true, all, false, true, "POOR", false, null);
+        answer = answered(path, poor);
+        assertEquals(true, answer.get("withholding"));
+        assertEquals(List.of("CUT_10_PERCENT", "NO_SAME_CONTENT_BUDGET", "SUSPEND_AND_NO_NEW_REQUESTS"),
+                ((List<?>) answer.get("projectActions")).stream().map(a -> ((Map<?, ?>) a).get("action")).toList());
+        amounts = (Map<?, ?>) answer.get("budgetAmounts");
+        assertEquals(new BigDecimal("5000.00"), amounts.get("cuts"));
+        assertEquals(new BigDecimal("45000.00"), amounts.get("withheld"));
+        assertEquals(new BigDecimal("0.00"), amounts.get("recommendedBudget"));
+
+        Map<String, Object> incomplete = budgetCall(new BigDecimal("80000.5"), true,
+                List.of("EFFECT", "QUALITY", "QUANTITY"), false, true, "EXCELLENT", true, null);
+        answer = answered(path, incomplete);
+        assertEquals(List.of("TIMELINESS"),
+                ((List<?>) answer.get("missingTargetDimensions")).stream().map(d -> ((Map<?, ?>) d).get("code")).toList());
+        assertEquals(false, ((Map<?, ?>) answer.get("eligibility")).get("budgetArranged"));
+
+        // a new project: no self-evaluation, grade or rectification (nulls read by "= null", a column's "-" and an
+        // if that does not reach them)
+        Map<String, Object> fresh = budgetCall(new BigDecimal("10"), true, all, true, null, null, null, null);
+        answer = answered(path, fresh);
+        assertEquals(true, ((Map<?, ?>) answer.get("eligibility")).get("budgetArranged"));
+        assertEquals(List.of(), answer.get("projectActions"));
+        for (String review : List.of("PASSED", "RETURN_FOR_REVISION", "PENDING", "NOT_REVIEWED")) {
+            Map<String, Object> reviewed = new HashMap<>(fresh);
+            reviewed.put("targetReview", review);
+            answer = answered(path, reviewed);
+            assertEquals(review.equals("PASSED"), ((Map<?, ?>) answer.get("eligibility")).get("budgetArranged"));
+        }
+        for (String grade : List.of("EXCELLENT", "GOOD", "FAIR", "POOR")) {
+            for (boolean rectified : List.of(true, false)) {
+                for (boolean below : List.of(true, false)) {
+                    answered(path, budgetCall(new BigDecimal("99999999.99"), true, all, false, true, grade, rectified,
+                            null)).size();
+                    Map<String, Object> keyEvaluation = budgetCall(new BigDecimal("0.01"), true, all, false, false, grade,
+                            rectified, "PASSED");
+                    keyEvaluation.put("clearlyBelowExpectations", below);
+                    answered(path, keyEvaluation);
+                }
+            }
+        }
+        Map<String, Object> noTargets = budgetCall(new BigDecimal("1000"), false, List.of(), false, false, null, null,
+                null);
+        answer = answered(path, noTargets);
+        assertEquals(List.of(), answer.get("missingTargetDimensions"));
+        assertEquals("NO_SELF_EVALUATION_LAST_YEAR",
+                ((Map<?, ?>) ((List<?>) answer.get("eligibilityReasons")).get(1)).get("code"));
+
+        // a null the model reads otherwise: KIE answers it (the differential compares it all the same)
+        Map<String, Object> unread = budgetCall(new BigDecimal("1000"), true, all, false, null, null, null, null);
+        Model m = MODELS.get(path);
+        int[] counts = new int[3];
+        compare(path, m, unread, counts);
+        assertEquals(1, counts[1], "selfEvaluatedLastYear null, read by an if: declined");
+        // no budget: the boxed context's entries are null ("if budget = null then null"), compiled as KIE gives them
+        Map<String, Object> noBudget = budgetCall(null, true, all, false, true, "FAIR", true, null);
+        amounts = (Map<?, ?>) answered(path, noBudget).get("budgetAmounts");
+        assertEquals(List.of("cutLines", "cuts", "withheld", "recommendedBudget").stream().sorted().toList(),
+                amounts.keySet().stream().map(String::valueOf).sorted().toList());
+        assertTrue(amounts.values().stream().allMatch(java.util.Objects::isNull), amounts.toString());
+    }
+
+    /**
+     * The target-review family's calls (TargetReviewTables.inputsOf: targets with every field, the indicator null when
+     * not named; each stage PASSED, RETURNED or null) are answered compiled when no list the model coerces has one
+     * element: every dimension quantified and passed, a missing dimension, a target not quantified with and without an
+     * indicator, a qualitative-only dimension, a stage returned, stages out of order, stages not yet reviewed.
+     */
+    @Test
+    void theTargetReviewCallsAreAnsweredCompiled() {
+        String path = "dmn/targetreview/target-review.dmn";
+        List<Map<String, Object>> complete = new ArrayList<>();
+        for (String dimension : List.of("QUANTITY", "QUALITY", "TIMELINESS", "EFFECT")) {
+            complete.add(reviewTarget(dimension, dimension.toLowerCase() + " indicator", true, true, true));
+        }
+        Map<String, Object> answer = answered(path, reviewCall(complete, "PASSED", "PASSED", "PASSED"));
+        assertEquals("PASSED", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        assertEquals(List.of(), answer.get("findingCodes"));
+
+        List<Map<String, Object>> gaps = new ArrayList<>(complete.subList(0, 2));
+        gaps.add(reviewTarget("EFFECT", null, true, false, true));
+        gaps.add(reviewTarget("EFFECT", "满意度", true, true, false));
+        gaps.add(reviewTarget("QUANTITY", "数量", false, false, false));
+        answer = answered(path, reviewCall(gaps, "PASSED", null, null));
+        assertEquals("RETURN_FOR_REVISION", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        assertEquals(List.of("MISSING_DIMENSION", "NOT_QUANTIFIED", "NOT_QUANTIFIED"), answer.get("findingCodes"));
+
+        List<Map<String, Object>> qualitative = new ArrayList<>(complete.subList(0, 3));
+        qualitative.add(reviewTarget("EFFECT", "效果", false, false, false));
+        answer = answered(path, reviewCall(qualitative, null, "PASSED", "RETURNED"));
+        // the financial review returned, the department's passed before the unit's self-check: one out of order
+        assertEquals(List.of("QUALITATIVE_ONLY_DIMENSION", "STAGE_RETURNED", "STAGE_OUT_OF_ORDER"),
+                answer.get("findingCodes"));
+        answer = answered(path, reviewCall(complete, "PASSED", null, null));
+        assertEquals("PENDING", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
+        // one finding: a one-element list where KIE coerces "a = [a]" (CoerceUtil), compiled as KIE gives it
+        // (answered() compares the form of every decision with KIE's)
+        answer = answered(path, reviewCall(complete, "RETURNED", null, null));
+        assertEquals(List.of("STAGE_RETURNED"), answer.get("findingCodes"));
+    }
+
+    private static Map<String, Object> reviewTarget(String dimension, String indicator, boolean quantitative,
+            boolean hasValue, boolean hasUnit) {
+        Map<String, Object> target = new HashMap<>();
+        target.put("dimension", dimension);
+        target.put("indicator", indicator);
+        target.put("quantitative", quantitative);
+        target.put("hasValue", hasValue);
+        target.put("hasUnit", hasUnit);
+        return target;
+    }
+
+    private static Map<String, Object> reviewCall(List<Map<String, Object>> targets, String unit, String department,
+            String finance) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("targets", targets);
+        inputs.put("unitSelfCheck", unit);
+        inputs.put("departmentReview", department);
+        inputs.put("financeReview", finance);
+        return inputs;
+    }
+
+    private static Map<String, Object> budgetCall(BigDecimal budget, boolean hasTargets, List<String> dimensions,
+            boolean newProject, Boolean selfEvaluated, String grade, Boolean rectified, String targetReview) {
+        Map<String, Object> inputs = new HashMap<>(); // as ProjectRules.inputs
+        inputs.put("budget", budget);
+        inputs.put("hasTargets", hasTargets);
+        inputs.put("targetDimensions", dimensions);
+        inputs.put("newProject", newProject);
+        inputs.put("selfEvaluatedLastYear", selfEvaluated);
+        inputs.put("clearlyBelowExpectations", false);
+        inputs.put("evaluationGrade", grade);
+        inputs.put("rectificationDone", rectified);
+        inputs.put("targetReview", targetReview);
+        return inputs;
     }
 
     /** The compiled answer, which must be KIE's (compared as the differential does). */

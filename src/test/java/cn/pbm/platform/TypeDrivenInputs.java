@@ -48,11 +48,17 @@ final class TypeDrivenInputs {
     private static final Pattern DATE = Pattern.compile("date\\(\\s*\"(\\d{4}-\\d{2}-\\d{2})\"\\s*\\)");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_0-9.%])-?[0-9]+(?:\\.[0-9]+)?(?![A-Za-z_0-9])");
     private static final String UNKNOWN = "UNKNOWN_CODE";
+    private static final Pattern INPUT_CLAUSE = Pattern.compile(
+            "<(?:[a-zA-Z]+:)?inputExpression[^>]*>\\s*<(?:[a-zA-Z]+:)?text>(.*?)</(?:[a-zA-Z]+:)?text>\\s*"
+                    + "</(?:[a-zA-Z]+:)?inputExpression>\\s*<(?:[a-zA-Z]+:)?inputValues[^>]*>\\s*"
+                    + "<(?:[a-zA-Z]+:)?text>(.*?)</(?:[a-zA-Z]+:)?text>", Pattern.DOTALL);
 
     private final List<InputDataNode> inputs;
     private final List<BigDecimal> numbers;
     private final List<String> texts;
     private final List<LocalDate> dates;
+    /** The texts of the allowed values of a table column whose input expression reads the input, by input name. */
+    private final Map<String, List<String>> columnTexts = new HashMap<>();
 
     TypeDrivenInputs(DMNModel model, byte[] xml) {
         this.inputs = List.copyOf(model.getInputs());
@@ -94,6 +100,23 @@ final class TypeDrivenInputs {
                 }
             }
         }
+        // a text input read by a column with allowed values (evaluationGrade in "if evaluationGrade = null then …
+        // else evaluationGrade"): mostly those values, or nearly every call is one KIE rejects
+        Matcher clause = INPUT_CLAUSE.matcher(text);
+        while (clause.find()) {
+            String expression = clause.group(1).replace("&quot;", "\"");
+            List<String> allowed = new ArrayList<>();
+            Matcher string = STRING.matcher(clause.group(2).replace("&quot;", "\""));
+            while (string.find()) {
+                allowed.add(string.group(1));
+            }
+            for (InputDataNode input : inputs) {
+                if (!allowed.isEmpty() && Pattern.compile("(?<![A-Za-z_0-9.])" + Pattern.quote(input.getName())
+                        + "(?![A-Za-z_0-9])").matcher(expression).find()) {
+                    columnTexts.computeIfAbsent(input.getName(), k -> new ArrayList<>()).addAll(allowed);
+                }
+            }
+        }
         this.numbers = List.copyOf(numbers);
         this.texts = List.copyOf(texts);
         this.dates = List.copyOf(dates);
@@ -106,7 +129,12 @@ final class TypeDrivenInputs {
             if (random.nextInt(200) == 0) {
                 continue; // missing
             }
-            values.put(input.getName(), value(input.getType(), random, 0));
+            Object value = value(input.getType(), random, 0);
+            List<String> column = columnTexts.get(input.getName());
+            if (value instanceof String && column != null && random.nextInt(5) != 0) {
+                value = column.get(random.nextInt(column.size()));
+            }
+            values.put(input.getName(), value);
         }
         return values;
     }
