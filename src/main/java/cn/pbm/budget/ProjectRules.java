@@ -74,7 +74,8 @@ public class ProjectRules {
         return engine.evaluateEach(engine.inForce(RULESET, date), inputs).stream().map(ProjectRules::ruling).toList();
     }
 
-    private static Map<String, Object> inputs(Facts facts) {
+    /** The model's inputs for one project's facts (the compiled-decision tests evaluate exactly these). */
+    public static Map<String, Object> inputs(Facts facts) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("budget", facts.budget());
         inputs.put("hasTargets", facts.hasTargets());

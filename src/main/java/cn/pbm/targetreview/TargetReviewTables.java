@@ -56,7 +56,8 @@ public class TargetReviewTables extends FamilyTables {
         return rulings;
     }
 
-    private static Map<String, Object> inputsOf(Facts facts) {
+    /** The model's inputs for one project's facts (the compiled-decision tests evaluate exactly these). */
+    public static Map<String, Object> inputsOf(Facts facts) {
         List<Map<String, Object>> targets = new ArrayList<>(facts.targets().size());
         for (TargetFacts t : facts.targets()) {
             targets.add(inputs("dimension", t.dimension(), "indicator", t.indicator(), "quantitative", t.quantitative(),

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 
+import cn.pbm.budget.ProjectRules;
+import cn.pbm.targetreview.TargetReviewTables;
 
 /**
  * Issue 19: the compiled decisions ({@link CompiledDecisions}: literal expressions, tables with expression inputs,
@@ -579,7 +581,7 @@ class CompiledDecisionsDifferentialTest {
     @Test
     void theTargetReviewCallsAreAnsweredCompiled() {
         String path = "dmn/targetreview/target-review.dmn";
-        List<Map<String, Object>> complete = new ArrayList<>();
+        List<TargetReviewTables.TargetFacts> complete = new ArrayList<>();
         for (String dimension : List.of("QUANTITY", "QUALITY", "TIMELINESS", "EFFECT")) {
             complete.add(reviewTarget(dimension, dimension.toLowerCase() + " indicator", true, true, true));
         }
@@ -587,7 +589,7 @@ class CompiledDecisionsDifferentialTest {
         assertEquals("PASSED", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
         assertEquals(List.of(), answer.get("findingCodes"));
 
-        List<Map<String, Object>> gaps = new ArrayList<>(complete.subList(0, 2));
+        List<TargetReviewTables.TargetFacts> gaps = new ArrayList<>(complete.subList(0, 2));
         gaps.add(reviewTarget("EFFECT", null, true, false, true));
         gaps.add(reviewTarget("EFFECT", "满意度", true, true, false));
         gaps.add(reviewTarget("QUANTITY", "数量", false, false, false));
@@ -595,7 +597,7 @@ class CompiledDecisionsDifferentialTest {
         assertEquals("RETURN_FOR_REVISION", ((Map<?, ?>) answer.get("verdict")).get("verdict"));
         assertEquals(List.of("MISSING_DIMENSION", "NOT_QUANTIFIED", "NOT_QUANTIFIED"), answer.get("findingCodes"));
 
-        List<Map<String, Object>> qualitative = new ArrayList<>(complete.subList(0, 3));
+        List<TargetReviewTables.TargetFacts> qualitative = new ArrayList<>(complete.subList(0, 3));
         qualitative.add(reviewTarget("EFFECT", "效果", false, false, false));
         answer = answered(path, reviewCall(qualitative, null, "PASSED", "RETURNED"));
         // the financial review returned, the department's passed before the unit's self-check: one out of order
@@ -609,40 +611,22 @@ class CompiledDecisionsDifferentialTest {
         assertEquals(List.of("STAGE_RETURNED"), answer.get("findingCodes"));
     }
 
-    private static Map<String, Object> reviewTarget(String dimension, String indicator, boolean quantitative,
-            boolean hasValue, boolean hasUnit) {
-        Map<String, Object> target = new HashMap<>();
-        target.put("dimension", dimension);
-        target.put("indicator", indicator);
-        target.put("quantitative", quantitative);
-        target.put("hasValue", hasValue);
-        target.put("hasUnit", hasUnit);
-        return target;
+    private static TargetReviewTables.TargetFacts reviewTarget(String dimension, String indicator,
+            boolean quantitative, boolean hasValue, boolean hasUnit) {
+        return new TargetReviewTables.TargetFacts(dimension, indicator, quantitative, hasValue, hasUnit);
     }
 
-    private static Map<String, Object> reviewCall(List<Map<String, Object>> targets, String unit, String department,
-            String finance) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("targets", targets);
-        inputs.put("unitSelfCheck", unit);
-        inputs.put("departmentReview", department);
-        inputs.put("financeReview", finance);
-        return inputs;
+    /** A target-review call as the family makes it ({@link TargetReviewTables#inputsOf}). */
+    private static Map<String, Object> reviewCall(List<TargetReviewTables.TargetFacts> targets, String unit,
+            String department, String finance) {
+        return TargetReviewTables.inputsOf(new TargetReviewTables.Facts(targets, unit, department, finance));
     }
 
+    /** A budget-adjustment call as the family makes it ({@link ProjectRules#inputs}). */
     private static Map<String, Object> budgetCall(BigDecimal budget, boolean hasTargets, List<String> dimensions,
             boolean newProject, Boolean selfEvaluated, String grade, Boolean rectified, String targetReview) {
-        Map<String, Object> inputs = new HashMap<>(); // as ProjectRules.inputs
-        inputs.put("budget", budget);
-        inputs.put("hasTargets", hasTargets);
-        inputs.put("targetDimensions", dimensions);
-        inputs.put("newProject", newProject);
-        inputs.put("selfEvaluatedLastYear", selfEvaluated);
-        inputs.put("clearlyBelowExpectations", false);
-        inputs.put("evaluationGrade", grade);
-        inputs.put("rectificationDone", rectified);
-        inputs.put("targetReview", targetReview);
-        return inputs;
+        return ProjectRules.inputs(new ProjectRules.Facts(budget, hasTargets, dimensions, newProject, selfEvaluated,
+                grade, rectified, false, targetReview));
     }
 
     /** The compiled answer, which must be KIE's (compared as the differential does). */
