@@ -11,7 +11,7 @@
 # random value in a field the decision reads (the repeated bodies of <endpoint>.json are answered from the memo);
 # each is measured after its endpoint's repeated body, labelled "unseen". Every script is first checked to get
 # 2xx answers (a short run counting statuses); a measurement prints its count of non-2xx answers (non-2xx=N).
-# Run time of the http part: about 9.5 minutes after the build (2026-12-02).
+# Run time of the http part: about 11 minutes after the build (2026-12-02).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 parts=("${@:-jmh http batch}")
@@ -56,6 +56,29 @@ measure() {
   echo "connections=$c path=$path${LABEL:+ ($LABEL)} requests/s=$rps p50=$p50 p99=$p99 non-2xx=${non2xx:-0} load=$(cut -d' ' -f1 /proc/loadavg) $errors"
   [ "${non2xx:-0}" = 0 ] || echo "   ^ NOT A MEASUREMENT OF DECISIONS: ${non2xx} answers were 4xx/5xx"
   log_done
+}
+# The service's CPU time so far (user + system, clock ticks of /proc/<pid>/stat)
+app_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+# One slice: "requests/s microseconds-of-service-CPU-per-request"; $1 path, $2 script
+slice() {
+  local f="$out/slice.txt" t0 t1
+  t0=$(app_ticks)
+  wrk -t2 -c16 -d${ALT_SECS:-5}s -s "$2" "http://localhost:$port$1" > "$f"
+  t1=$(app_ticks)
+  awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '/requests in/{n=$1} /Requests\/sec/{r=$2} END{printf "%s %.0f", r, ticks * 1000000 / hz / n}' "$f"
+  : > "$out/app.log"
+}
+# The floor and $1 alternated, ALT_PAIRS pairs: each pair's figures and ratios, then the median of each ratio
+alternate() {
+  local ratios=() cpu_ratios=() e m
+  for i in $(seq 1 "${ALT_PAIRS:-8}"); do
+    e=($(slice /bench/echo "$out/post.lua")); m=($(slice "$1" "$2"))
+    ratios+=("$(awk -v a="${m[0]}" -v b="${e[0]}" 'BEGIN{printf "%.3f", a / b}')")
+    cpu_ratios+=("$(awk -v a="${e[1]}" -v b="${m[1]}" 'BEGIN{printf "%.3f", a / b}')")
+    echo "pair $i: /bench/echo ${e[0]} req/s ${e[1]} us CPU/request; $1 ${m[0]} req/s ${m[1]} us CPU/request; ratio ${ratios[-1]} (CPU ${cpu_ratios[-1]})"
+  done
+  echo "median ratio $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}')" \
+    "(CPU per request: $(printf '%s\n' "${cpu_ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'))"
 }
 # The path of an endpoint by the name of its body (src/bench/resources/http/<name>.json or <name>-unseen.lua)
 path_of() {
@@ -159,6 +182,11 @@ LUA
     measure $c /api/v1/monitoring/warnings 20 -s "$out/monitoring-warnings.lua"
     LABEL=unseen measure $c /api/v1/monitoring/warnings 20 -s src/bench/resources/http/monitoring-warnings-unseen.lua # amounts never seen: no memo
   done
+  # Goal 1 against a host whose speed drifts (the floor moved between 3,000 and 12,000 req/s within minutes,
+  # 2026-12-02): the floor and one-project monitoring alternated in short slices, each pair's ratio printed with the
+  # service's CPU time per request in the slice (from /proc; the ratio of those is the other reading of the goal).
+  echo "== goal 1, alternating: /bench/echo and one-project monitoring, 16 connections, ${ALT_PAIRS:-8} pairs of ${ALT_SECS:-5} s slices"
+  alternate /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"
   echo "== every other decision endpoint, 16 connections (p99 target 10 ms): its repeated body, then (unseen) inputs"
   echo "   never seen before (grading: random two-decimal scores); the floor measured again after them"
   while read -r path script label; do
