@@ -80,6 +80,27 @@ alternate() {
   echo "median ratio $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}')" \
     "(CPU per request: $(printf '%s\n' "${cpu_ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'))"
 }
+# wrk from Debian's packages, if missing
+need_wrk() { command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }; }
+# The floor's script (also grading's repeated body): eight scores in turn
+floor_script() {
+  cat > "$out/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local scores = {"95", "85.5", "79.99", "60", "12.25", "90", "89.99", "100"}
+local i = 0
+request = function()
+  i = i % #scores + 1
+  return wrk.format(nil, nil, nil, '{"score": ' .. scores[i] .. '}')
+end
+LUA
+}
+# The script posting src/bench/resources/http/$1.json, as $out/$1.lua
+body_script() {
+  local body_json
+  body_json=$(tr -d '\n' < "src/bench/resources/http/$1.json" | sed 's/\\/\\\\/g; s/"/\\"/g')
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "%s"\n' "$body_json" > "$out/$1.lua"
+}
 # The path of an endpoint by the name of its body (src/bench/resources/http/<name>.json or <name>-unseen.lua)
 path_of() {
   case "$1" in
@@ -135,18 +156,9 @@ jmh)
     -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.txt" | grep -E "^(Benchmark|[A-Za-z]+Benchmark\.[A-Za-z]+(:p0.50)? )" ;;
 http)
   echo "== HTTP: every decision endpoint against the trivial /bench/echo (same JSON and validation as grading, no decision)"
-  if ! command -v wrk > /dev/null; then apt-get update -qq && apt-get install -y -qq wrk > /dev/null; fi
+  need_wrk
   start_app ""
-  cat > "$out/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local scores = {"95", "85.5", "79.99", "60", "12.25", "90", "89.99", "100"}
-local i = 0
-request = function()
-  i = i % #scores + 1
-  return wrk.format(nil, nil, nil, '{"score": ' .. scores[i] .. '}')
-end
-LUA
+  floor_script
   rm -f "$out/endpoints.txt"
   # one small request per endpoint (the first example of docs/*.md; monitoring: one project with one target)
   for body in src/bench/resources/http/*.json; do
@@ -155,8 +167,7 @@ LUA
     status=$(curl -s -o "$out/answer-$name.json" -w '%{http_code}' -X POST "localhost:$port$path" \
       -H 'Content-Type: application/json' --data-binary @"$body")
     [ "$status" = 200 ] || { echo "$path answered $status: $(cat "$out/answer-$name.json")"; exit 1; }
-    body_json=$(tr -d '\n' < "$body" | sed 's/\\/\\\\/g; s/"/\\"/g')
-    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "%s"\n' "$body_json" > "$out/$name.lua"
+    body_script "$name"
     echo "$path $out/$name.lua" >> "$out/endpoints.txt"
     check_script "$path" "$out/$name.lua"
   done
@@ -233,11 +244,9 @@ logcost)
   # after the build). Three JVMs, each warmed 120 s, then the floor and monitoring alternated (ALT_PAIRS pairs of ALT_SECS s): as shipped, with the
   # line's explanation left out, and with the log off (the last two are settings, not the shipped configuration).
   echo "== decision-log cost: one-project monitoring against the floor, alternating, per configuration"
-  if ! command -v wrk > /dev/null; then apt-get update -qq && apt-get install -y -qq wrk > /dev/null; fi
-  body_json=$(tr -d '\n' < src/bench/resources/http/monitoring-warnings.json | sed 's/\\/\\\\/g; s/"/\\"/g')
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "%s"\n' "$body_json" \
-    > "$out/monitoring-warnings.lua"
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = "{\\"score\\": 85.5}"\n' > "$out/post.lua"
+  need_wrk
+  floor_script
+  body_script monitoring-warnings
   for setting in "" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false"; do
     echo "-- ${setting:-as shipped}"
     start_app "$setting"
