@@ -5,7 +5,8 @@
 # The service runs as shipped: the decision log on (one JSON line per decision on stdout, here appended to
 # target/bench/app.log, which is emptied after each measurement). Environment: PBM_BENCH_PORT (default 18080),
 # PBM_BENCH_JVM (extra JVM options, e.g. a JFR recording), HEAPS (batch heaps, default "512m default"),
-# BATCH_RUNS (100k requests per batch JVM after the warm-up, default 8), JMH_FILTER (the JMH benchmarks to run, a
+# BATCH_RUNS (100k requests per batch JVM after the warm-up, default 8), ALT_PAIRS and ALT_SECS (goal 1's alternated
+# pairs of the floor and monitoring, default 8 pairs of 5 s slices), JMH_FILTER (the JMH benchmarks to run, a
 # regular expression), SKIP_BUILD=1 (use the build already in target/).
 # Inputs never seen before (issue 19): src/bench/resources/http/<endpoint>-unseen.lua sends, per call, a fresh
 # random value in a field the decision reads (the repeated bodies of <endpoint>.json are answered from the memo);
@@ -77,9 +78,9 @@ alternate() {
     cpu_ratios+=("$(awk -v a="${e[1]}" -v b="${m[1]}" 'BEGIN{printf "%.3f", a / b}')")
     echo "pair $i: /bench/echo ${e[0]} req/s ${e[1]} us CPU/request; $1 ${m[0]} req/s ${m[1]} us CPU/request; ratio ${ratios[-1]} (CPU ${cpu_ratios[-1]})"
   done
-  echo "median ratio $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}')" \
-    "(CPU per request: $(printf '%s\n' "${cpu_ratios[@]}" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'))"
+  echo "median ratio $(median "${ratios[@]}") (CPU per request: $(median "${cpu_ratios[@]}"))"
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 # wrk from Debian's packages, if missing
 need_wrk() { command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }; }
 # The floor's script (also grading's repeated body): eight scores in turn
@@ -241,8 +242,9 @@ batch)
   done ;;
 logcost)
   # Not part of the default run: what the decision log costs one-project monitoring against goal 1 (about 11 minutes
-  # after the build). Three JVMs, each warmed 120 s, then the floor and monitoring alternated (ALT_PAIRS pairs of ALT_SECS s): as shipped, with the
-  # line's explanation left out, and with the log off (the last two are settings, not the shipped configuration).
+  # after the build). Three JVMs, each warmed 120 s, then the floor and monitoring alternated (ALT_PAIRS pairs of
+  # ALT_SECS s): as shipped, with the line's explanation left out, and with the log off (the last two are settings,
+  # not the shipped configuration).
   echo "== decision-log cost: one-project monitoring against the floor, alternating, per configuration"
   need_wrk
   floor_script
