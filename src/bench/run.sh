@@ -29,13 +29,14 @@ echo "== date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -Pbench package
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
+applog="$out/app.log" # the running service's standard output (its decision log)
 start_app() { # $1: extra JVM options
-  : > "$out/app.log"
+  : > "$applog"
   java $1 ${PBM_BENCH_JVM:-} -Dquarkus.http.port=$port \
-    -jar target/quarkus-app/quarkus-run.jar >> "$out/app.log" 2>&1 &
+    -jar target/quarkus-app/quarkus-run.jar >> "$applog" 2>&1 &
   app=$!
   for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$port/q/openapi" && return 0; sleep 0.5; done
-  echo "the application did not start"; cat "$out/app.log"; exit 1
+  echo "the application did not start"; cat "$applog"; exit 1
 }
 stop_app() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
 # The decision log of one measurement: its size, then emptied (the service appends, so truncating is safe).
@@ -67,7 +68,7 @@ slice() {
   wrk -t2 -c16 -d${ALT_SECS:-5}s -s "$2" "http://localhost:$port$1" > "$f"
   t1=$(app_ticks)
   awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '/requests in/{n=$1} /Requests\/sec/{r=$2} END{printf "%s %.0f", r, ticks * 1000000 / hz / n}' "$f"
-  : > "$out/app.log"
+  : > "$applog"
 }
 # The floor and $1 alternated, ALT_PAIRS pairs: each pair's figures and ratios, then the median of each ratio
 alternate() {
@@ -241,24 +242,45 @@ batch)
     fi
   done ;;
 logcost)
-  # Not part of the default run: what the decision log costs one-project monitoring against goal 1 (about 11 minutes
-  # after the build). Three JVMs, each warmed 120 s, then the floor and monitoring alternated (ALT_PAIRS pairs of
-  # ALT_SECS s): as shipped, with the line's explanation left out, and with the log off (the last two are settings,
-  # not the shipped configuration).
-  echo "== decision-log cost: one-project monitoring against the floor, alternating, per configuration"
+  # Not part of the default run: what the decision log costs one-project monitoring against goal 1 (about 14 minutes
+  # after the build). Four JVMs side by side, each warmed 120 s, then ALT_PAIRS rounds: in each round every JVM in
+  # turn gets one pair of ALT_SECS s slices (the floor, then monitoring), so the configurations share the host's
+  # moment (a JVM that is not measured is idle). As shipped (standard output to a file), the line written to
+  # /dev/null (built and written, not stored), its explanation left out, and the log off: the last three are
+  # settings for this comparison, not the shipped configuration.
+  echo "== decision-log cost: one-project monitoring against the floor, side by side, per configuration"
   need_wrk
   floor_script
   body_script monitoring-warnings
-  for setting in "" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false"; do
-    echo "-- ${setting:-as shipped}"
-    start_app "$setting"
+  settings=("" "-Dpbm.decision-log.file=/dev/null" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false")
+  apps=(); base=$port
+  for i in "${!settings[@]}"; do
+    port=$((base + i)); applog="$out/app-$i.log"
+    start_app "${settings[$i]}"; apps+=("$app")
+  done
+  for i in "${!settings[@]}"; do
+    port=$((base + i))
     for _ in 1 2 3; do # 60 s of each alternated: at 30 s each the first four pairs were still getting faster (0.27 -> 0.59)
       wrk -t2 -c16 -d20s -s "$out/monitoring-warnings.lua" "http://localhost:$port/api/v1/monitoring/warnings" > /dev/null
       wrk -t2 -c16 -d20s -s "$out/post.lua" "http://localhost:$port/bench/echo" > /dev/null
     done
-    alternate /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"
-    stop_app
-  done ;;
+  done
+  declare -A ratios cpu_ratios
+  for r in $(seq 1 "${ALT_PAIRS:-8}"); do
+    for i in "${!settings[@]}"; do
+      port=$((base + i)); app=${apps[$i]}; applog="$out/app-$i.log"
+      e=($(slice /bench/echo "$out/post.lua")); m=($(slice /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"))
+      ratio=$(awk -v a="${m[0]}" -v b="${e[0]}" 'BEGIN{printf "%.3f", a / b}')
+      cpu=$(awk -v a="${e[1]}" -v b="${m[1]}" 'BEGIN{printf "%.3f", a / b}')
+      ratios[$i]+="$ratio "; cpu_ratios[$i]+="$cpu "
+      echo "round $r, ${settings[$i]:-as shipped}: /bench/echo ${e[0]} req/s ${e[1]} us CPU/request; monitoring ${m[0]} req/s ${m[1]} us CPU/request; ratio $ratio (CPU $cpu)"
+    done
+  done
+  for i in "${!settings[@]}"; do
+    echo "${settings[$i]:-as shipped}: median ratio $(median ${ratios[$i]}) (CPU per request: $(median ${cpu_ratios[$i]}))"
+    app=${apps[$i]}; stop_app
+  done
+  port=$base; applog="$out/app.log" ;;
 *) echo "unknown part $part (jmh, http, batch, logcost)"; exit 2 ;;
 esac
 done
