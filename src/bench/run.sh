@@ -70,14 +70,18 @@ slice() {
   awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '/requests in/{n=$1} /Requests\/sec/{r=$2} END{printf "%s %.0f", r, ticks * 1000000 / hz / n}' "$f"
   : > "$applog"
 }
+# One pair, the floor then $1 (script $2): "ratio cpu-ratio text", text being both slices' figures
+pair() {
+  local e m
+  e=($(slice /bench/echo "$out/post.lua")); m=($(slice "$1" "$2"))
+  awk -v er="${e[0]}" -v ec="${e[1]}" -v mr="${m[0]}" -v mc="${m[1]}" -v p="$1" 'BEGIN{printf "%.3f %.3f /bench/echo %s req/s %s us CPU/request; %s %s req/s %s us CPU/request;", mr / er, ec / mc, er, ec, p, mr, mc}'
+}
 # The floor and $1 alternated, ALT_PAIRS pairs: each pair's figures and ratios, then the median of each ratio
 alternate() {
-  local ratios=() cpu_ratios=() e m
+  local ratios=() cpu_ratios=() p
   for i in $(seq 1 "${ALT_PAIRS:-8}"); do
-    e=($(slice /bench/echo "$out/post.lua")); m=($(slice "$1" "$2"))
-    ratios+=("$(awk -v a="${m[0]}" -v b="${e[0]}" 'BEGIN{printf "%.3f", a / b}')")
-    cpu_ratios+=("$(awk -v a="${e[1]}" -v b="${m[1]}" 'BEGIN{printf "%.3f", a / b}')")
-    echo "pair $i: /bench/echo ${e[0]} req/s ${e[1]} us CPU/request; $1 ${m[0]} req/s ${m[1]} us CPU/request; ratio ${ratios[-1]} (CPU ${cpu_ratios[-1]})"
+    p=($(pair "$1" "$2")); ratios+=("${p[0]}"); cpu_ratios+=("${p[1]}")
+    echo "pair $i: ${p[*]:2} ratio ${p[0]} (CPU ${p[1]})"
   done
   echo "median ratio $(median "${ratios[@]}") (CPU per request: $(median "${cpu_ratios[@]}"))"
 }
@@ -254,6 +258,7 @@ logcost)
   body_script monitoring-warnings
   settings=("" "-Dpbm.decision-log.file=/dev/null" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false")
   apps=(); base=$port
+  trap 'kill "${apps[@]}" 2> /dev/null || true' EXIT # no JVM left running if a start or a slice fails
   for i in "${!settings[@]}"; do
     port=$((base + i)); applog="$out/app-$i.log"
     start_app "${settings[$i]}"; apps+=("$app")
@@ -269,11 +274,9 @@ logcost)
   for r in $(seq 1 "${ALT_PAIRS:-8}"); do
     for i in "${!settings[@]}"; do
       port=$((base + i)); app=${apps[$i]}; applog="$out/app-$i.log"
-      e=($(slice /bench/echo "$out/post.lua")); m=($(slice /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"))
-      ratio=$(awk -v a="${m[0]}" -v b="${e[0]}" 'BEGIN{printf "%.3f", a / b}')
-      cpu=$(awk -v a="${e[1]}" -v b="${m[1]}" 'BEGIN{printf "%.3f", a / b}')
-      ratios[$i]+="$ratio "; cpu_ratios[$i]+="$cpu "
-      echo "round $r, ${settings[$i]:-as shipped}: /bench/echo ${e[0]} req/s ${e[1]} us CPU/request; monitoring ${m[0]} req/s ${m[1]} us CPU/request; ratio $ratio (CPU $cpu)"
+      p=($(pair /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"))
+      ratios[$i]+="${p[0]} "; cpu_ratios[$i]+="${p[1]} "
+      echo "round $r, ${settings[$i]:-as shipped}: ${p[*]:2} ratio ${p[0]} (CPU ${p[1]})"
     done
   done
   for i in "${!settings[@]}"; do
