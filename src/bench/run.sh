@@ -258,7 +258,7 @@ logcost)
   body_script monitoring-warnings
   settings=("" "-Dpbm.decision-log.file=/dev/null" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false")
   apps=(); base=$port
-  trap 'kill "${apps[@]}" 2> /dev/null || true' EXIT # no JVM left running if a start or a slice fails
+  trap 'kill "${apps[@]}" "$app" 2> /dev/null || true' EXIT # no JVM left running if a start (its own too) or a slice fails
   for i in "${!settings[@]}"; do
     port=$((base + i)); applog="$out/app-$i.log"
     start_app "${settings[$i]}"; apps+=("$app")
@@ -270,7 +270,7 @@ logcost)
       wrk -t2 -c16 -d20s -s "$out/post.lua" "http://localhost:$port/bench/echo" > /dev/null
     done
   done
-  declare -A ratios cpu_ratios
+  ratios=(); cpu_ratios=() # per setting, its rounds' ratios separated by spaces
   for r in $(seq 1 "${ALT_PAIRS:-8}"); do
     for i in "${!settings[@]}"; do
       port=$((base + i)); app=${apps[$i]}; applog="$out/app-$i.log"
