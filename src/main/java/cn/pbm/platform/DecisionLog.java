@@ -48,8 +48,8 @@ import jakarta.enterprise.event.Observes;
  * {@code inputBytes}, {@code outputBytes}, {@code omitted}). The explanation is written in its compact form
  * ({@link CompactExplanation}: rule sets, decisions, matched row numbers, fired rule names; issue 19), the replay
  * with {@code ?explain=true} gives the full one. Every line carries {@code inputSha256}. A line is
- * built in memory (at most a few times the bound) and written with one write under the lock, so no decision
- * waits behind another's serialisation.
+ * built in memory (at most a few times the bound) and then written whole by the {@link LineWriter}, together with the
+ * lines of calls that finished at the same moment, so no decision waits behind another's serialisation.
  * <p>
  * U+2028, U+2029 and U+0085 are written escaped ({@code \u2028}...), so that tools splitting on them see whole
  * lines. At start-up a file that does not end in a line feed (a write cut off by {@code kill -9}) has its torn
@@ -65,6 +65,8 @@ public class DecisionLog {
     private final Optional<Path> file;
     private final long maxBodyBytes;
     private OutputStream fileStream;
+    /** Every line goes through it: written whole, with the lines of calls that finished at the same moment. */
+    private final LineWriter lines = new LineWriter(this::store);
 
     @jakarta.inject.Inject
     public DecisionLog(ObjectMapper mapper, PbmConfig config) {
@@ -245,20 +247,8 @@ public class DecisionLog {
                 }
             }
             line.write('}');
-            ByteArrayOutputStream bytes = line;
-            bytes.write('\n');
-            if (file.isPresent()) {
-                synchronized (this) {
-                    OutputStream out2 = fileStream();
-                    bytes.writeTo(out2);
-                    out2.flush();
-                }
-            } else {
-                synchronized (System.out) { // no console log line lands inside a decision line
-                    bytes.writeTo(System.out);
-                    System.out.flush();
-                }
-            }
+            line.write('\n');
+            lines.write(line.buffer(), line.size());
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write decision-log line for " + entry.getDecisionId(), e);
@@ -803,6 +793,22 @@ public class DecisionLog {
                 SerializableString escape = super.getEscapeSequence(ch);
                 escaped |= escape != null;
                 return escape;
+            }
+        }
+    }
+
+    /** One write of whole lines, flushed: to the file named by {@code pbm.decision-log.file}, else standard output. */
+    private void store(byte[] bytes, int length) throws IOException {
+        if (file.isPresent()) {
+            synchronized (this) {
+                OutputStream out = fileStream();
+                out.write(bytes, 0, length);
+                out.flush();
+            }
+        } else {
+            synchronized (System.out) { // no console log line lands inside a decision line
+                System.out.write(bytes, 0, length);
+                System.out.flush();
             }
         }
     }

@@ -1,0 +1,168 @@
+package cn.pbm.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/** The decision log's group commit: whole lines, in order, never two writes at once, each caller back once written. */
+class LineWriterTest {
+
+    @Test
+    void linesQueuedWhileOneIsWrittenGoOutTogetherInQueueOrder() throws Exception {
+        List<String> writes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        LineWriter writer = new LineWriter((bytes, length) -> {
+            writes.add(new String(bytes, 0, length, StandardCharsets.UTF_8));
+            if (writes.size() == 1) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+            }
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> a = callers.submit(() -> write(writer, "a\n"));
+            assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
+            for (String line : List.of("b\n", "c\n", "d\n")) {
+                others.add(callers.submit(() -> write(writer, line)));
+                waitUntil(() -> writer.queued() == others.size()); // queued in this order
+            }
+            for (Future<?> other : others) {
+                assertThat(other.isDone()).as("a caller returns only once its line is written").isFalse();
+            }
+            releaseFirstWrite.countDown();
+            a.get(10, TimeUnit.SECONDS);
+            for (Future<?> other : others) {
+                other.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(writes).containsExactly("a\n", "b\nc\nd\n");
+            assertThat(writer.queued()).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyCallersLoseNoLineTearNoneAndKeepEachCallersOrder() throws Exception {
+        int threads = 16;
+        int perThread = 1_500;
+        ByteArrayOutputStream sunk = new ByteArrayOutputStream();
+        AtomicInteger inSink = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger sinkCalls = new AtomicInteger();
+        LineWriter writer = new LineWriter((bytes, length) -> {
+            if (inSink.incrementAndGet() != 1) {
+                overlaps.incrementAndGet();
+            }
+            sinkCalls.incrementAndGet();
+            sunk.write(bytes, 0, length);
+            inSink.decrementAndGet();
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(callers.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        // now and then a line longer than one gathered write, written on its own
+                        int padding = i % 500 == 499 ? LineWriter.GATHER_BYTES + 17 : (i * 37 + thread) % 3000;
+                        write(writer, line(thread, i, padding));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(overlaps.get()).as("writes at once").isZero();
+        String[] lines = sunk.toString(StandardCharsets.UTF_8).split("\n", -1);
+        assertThat(lines).hasSize(threads * perThread + 1);
+        assertThat(lines[lines.length - 1]).isEmpty(); // ends in a line feed
+        int[] next = new int[threads];
+        for (int k = 0; k < lines.length - 1; k++) {
+            String[] parts = lines[k].split(" ", 3);
+            int thread = Integer.parseInt(parts[0]);
+            int i = Integer.parseInt(parts[1]);
+            assertThat(i).as("line %d of caller %d", k, thread).isEqualTo(next[thread]++);
+            assertThat(lines[k] + "\n").isEqualTo(line(thread, i, parts[2].length()));
+        }
+        assertThat(sinkCalls.get()).isLessThanOrEqualTo(threads * perThread);
+    }
+
+    @Test
+    void aLineLongerThanOneGatheredWriteIsWrittenAsItIs() throws Exception {
+        List<byte[]> arrays = new ArrayList<>();
+        LineWriter writer = new LineWriter((bytes, length) -> arrays.add(bytes));
+        byte[] big = line(0, 0, LineWriter.GATHER_BYTES).getBytes(StandardCharsets.UTF_8);
+        writer.write(big, big.length);
+        assertThat(arrays).hasSize(1);
+        assertThat(arrays.get(0)).isSameAs(big);
+    }
+
+    @Test
+    void aFailedWriteFailsEveryCallerInItAndTheNextWriteGoesOut() throws Exception {
+        List<String> writes = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        LineWriter writer = new LineWriter((bytes, length) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IOException("disk full");
+            }
+            writes.add(new String(bytes, 0, length, StandardCharsets.UTF_8));
+        });
+        byte[] first = "x\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> writer.write(first, first.length)).isInstanceOf(IOException.class)
+                .hasMessage("disk full");
+        byte[] second = "y\n".getBytes(StandardCharsets.UTF_8);
+        writer.write(second, second.length);
+        assertThat(writes).containsExactly("y\n");
+    }
+
+    private static String line(int thread, int i, int padding) {
+        return thread + " " + i + " " + "x".repeat(padding) + "\n";
+    }
+
+    private static Void write(LineWriter writer, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        try {
+            writer.write(bytes, bytes.length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+}
