@@ -34,9 +34,9 @@ final class LineWriter {
     private final Sink sink;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
-    /** Touched only by the caller holding {@link #writing}. */
-    private byte[] gathered;
-    private final List<Pending> turn = new ArrayList<>();
+    /** Touched only by the caller holding {@link #writing}; allocated up front, so a turn allocates nothing. */
+    private final byte[] gathered = new byte[GATHER_BYTES];
+    private final List<Pending> turn = new ArrayList<>(1024);
 
     LineWriter(Sink sink) {
         this.sink = sink;
@@ -78,39 +78,41 @@ final class LineWriter {
         }
     }
 
-    /** One write: the lines at the head of the queue, as many as fit in {@link #GATHER_BYTES} (at least one). */
+    /**
+     * One write: the lines at the head of the queue, as many as fit in {@link #GATHER_BYTES} (at least one). Every line
+     * taken from the queue gets its outcome, whatever is thrown (a caller left without one would wait for ever).
+     */
     private void writeTurn() {
-        Pending first = queue.poll();
-        if (first == null) {
-            return;
-        }
         turn.clear();
-        turn.add(first);
-        byte[] bytes = first.bytes;
-        int length = first.length;
-        if (first.length < GATHER_BYTES) {
-            for (Pending next = queue.peek(); next != null && length + next.length <= GATHER_BYTES; next = queue.peek()) {
-                if (turn.size() == 1) {
-                    if (gathered == null) {
-                        gathered = new byte[GATHER_BYTES];
-                    }
-                    System.arraycopy(first.bytes, 0, gathered, 0, first.length);
-                    bytes = gathered;
-                }
-                queue.poll(); // the peeked one: only the writing caller takes from the queue
-                System.arraycopy(next.bytes, 0, gathered, length, next.length);
-                length += next.length;
-                turn.add(next);
-            }
-        }
-        IOException failure = null;
+        Throwable thrown = null;
         try {
+            Pending first = queue.peek();
+            if (first == null) {
+                return;
+            }
+            turn.add(first);
+            queue.poll(); // the peeked one: only the writing caller takes from the queue
+            byte[] bytes = first.bytes;
+            int length = first.length;
+            if (first.length < GATHER_BYTES) {
+                for (Pending next = queue.peek(); next != null && length + next.length <= GATHER_BYTES;
+                        next = queue.peek()) {
+                    if (bytes != gathered) {
+                        System.arraycopy(first.bytes, 0, gathered, 0, first.length);
+                        bytes = gathered;
+                    }
+                    System.arraycopy(next.bytes, 0, gathered, length, next.length);
+                    turn.add(next);
+                    queue.poll();
+                    length += next.length;
+                }
+            }
             sink.write(bytes, length);
-        } catch (IOException e) {
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = new IOException(e);
+        } catch (Throwable e) {
+            thrown = e;
         }
+        IOException failure = thrown == null ? null
+                : thrown instanceof IOException io ? io : new IOException("cannot write the decision log", thrown);
         Thread self = Thread.currentThread();
         for (Pending written : turn) {
             written.failure = failure;
@@ -120,6 +122,9 @@ final class LineWriter {
             }
         }
         turn.clear();
+        if (thrown instanceof Error error) {
+            throw error;
+        }
     }
 
     /** Lines queued and not yet taken by a writing caller (for tests). */

@@ -136,6 +136,41 @@ class LineWriterTest {
         assertThat(writes).containsExactly("y\n");
     }
 
+    @Test
+    void anErrorInAWriteStillGivesEveryCallerInItsTurnAnOutcome() throws Exception {
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        LineWriter writer = new LineWriter((bytes, length) -> {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+            } else if (call == 2) {
+                throw new StackOverflowError("in the sink");
+            }
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> a = callers.submit(() -> write(writer, "a\n"));
+            assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> b = callers.submit(() -> write(writer, "b\n"));
+            waitUntil(() -> writer.queued() == 1);
+            Future<?> c = callers.submit(() -> write(writer, "c\n"));
+            waitUntil(() -> writer.queued() == 2);
+            releaseFirstWrite.countDown();
+            // a's own line went out; a then wrote b's and c's and met the error, which it passes on
+            assertThatThrownBy(() -> a.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+            // b and c do not wait for ever: their write failed
+            assertThatThrownBy(() -> b.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(StackOverflowError.class);
+            assertThatThrownBy(() -> c.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(StackOverflowError.class);
+            write(writer, "d\n");
+            assertThat(calls.get()).isEqualTo(3);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private static String line(int thread, int i, int padding) {
         return thread + " " + i + " " + "x".repeat(padding) + "\n";
     }
