@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * line queued by then, in queue order, whole and together in one write, and wakes their callers.
  *
  * <p>It replaces one write per line under a lock every request thread queued on, woken one after another. Measured on
- * 2 cores with 16 one-project monitoring calls in flight (BENCHMARKS.md, session 12): per request, a fifth fewer
- * {@code write} system calls and a tenth fewer futex calls and context switches. The guarantee is the one
+ * 2 cores with 16 one-project monitoring calls in flight (BENCHMARKS.md, session 12): per request, about a sixth
+ * fewer {@code write} system calls and a tenth fewer futex calls and context switches. The guarantee is the one
  * docs/auditors.md states: a line is whole, lines never interleave, and a caller's line is written before its answer
  * is sent.
  */
