@@ -36,4 +36,22 @@ class RulesetVersionsTest {
                 .hasMessageContaining("policy.x")
                 .hasMessageContaining("2019-12-31");
     }
+    @Test
+    void aRulesetIsFoundAsAKeyByAnEqualOneAndNotByAnotherVersionOrJurisdiction() {
+        Ruleset deployed = version("2021.1", "2021-01-01", null);
+        Ruleset same = version("2021.1", "2021-01-01", null);
+        java.util.Map<Ruleset, String> models = new java.util.HashMap<>(java.util.Map.of(deployed, "model"));
+        assertThat(same).isEqualTo(deployed).hasSameHashCodeAs(deployed);
+        assertThat(models.get(same)).isEqualTo("model");
+        assertThat(models.get(version("2023.1", "2021-01-01", null))).isNull();
+        Ruleset scoped = new Ruleset("policy.x", "x", "2021.1", LocalDate.parse("2021-01-01"), null, List.of(),
+                "source", "change", "2021.1-hash", "640522");
+        assertThat(models.get(scoped)).isNull();
+        // the hash names the version; equality is still every component's (a title edited in the manifest is not the
+        // same deployed rule set)
+        Ruleset retitled = new Ruleset("policy.x", "y", "2021.1", LocalDate.parse("2021-01-01"), null, List.of(),
+                "source", "change", "2021.1-hash");
+        assertThat(retitled).isNotEqualTo(deployed);
+        assertThat(models.get(retitled)).isNull();
+    }
 }
