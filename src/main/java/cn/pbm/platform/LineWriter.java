@@ -29,7 +29,7 @@ final class LineWriter {
     /** Lines gathered into one write up to this many bytes; a line longer than this is written on its own, uncopied. */
     static final int GATHER_BYTES = 256 * 1024;
     /** Turns a caller whose own line is written takes at the lines queued after it before waking one of their callers. */
-    private static final int HELPING_TURNS = 2;
+    static final int HELPING_TURNS = 2;
 
     private final Sink sink;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();

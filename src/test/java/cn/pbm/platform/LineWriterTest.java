@@ -195,6 +195,63 @@ class LineWriterTest {
         return null;
     }
 
+    /**
+     * Lines that keep coming, one per write: the caller writing them stops after its own line and
+     * {@link LineWriter#HELPING_TURNS} more, and a caller still queued then takes over, so nobody writes for everyone
+     * for ever and no line is left queued with nobody to write it. Each write waits until the next caller has queued
+     * its line and parked, so every write carries exactly one line.
+     */
+    @Test
+    void aCallerHelpsForAFewTurnsThenHandsTheWritingOnAndNoLineIsLeftBehind() throws Exception {
+        int lines = 24;
+        List<String> writers = Collections.synchronizedList(new ArrayList<>()); // the thread of each write
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.Semaphore writeStarted = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.Semaphore writeMayEnd = new java.util.concurrent.Semaphore(0);
+        LineWriter writer = new LineWriter((bytes, length) -> {
+            writers.add(Thread.currentThread().getName());
+            written.add(new String(bytes, 0, length, StandardCharsets.UTF_8));
+            writeStarted.release();
+            writeMayEnd.acquireUninterruptibly();
+        });
+        List<Thread> callers = new ArrayList<>();
+        try {
+            for (int i = 0; i < lines; i++) {
+                int index = i;
+                Thread caller = new Thread(() -> write(writer, index + "\n"), "caller-" + i);
+                callers.add(caller);
+                caller.start();
+                if (i > 0) { // the write in progress waits until this line is queued behind it and its caller parked
+                    waitUntil(() -> writer.queued() == 1 && caller.getState() == Thread.State.WAITING);
+                    writeMayEnd.release();
+                }
+                assertThat(writeStarted.tryAcquire(10, TimeUnit.SECONDS)).as("write of line " + i).isTrue();
+            }
+            writeMayEnd.release(); // the last line's write
+            for (Thread caller : callers) {
+                caller.join(10_000);
+                assertThat(caller.isAlive()).as(caller.getName() + " left waiting").isFalse();
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < lines; i++) {
+                expected.add(i + "\n");
+            }
+            assertThat(written).as("one line per write, in the order queued").isEqualTo(expected);
+            assertThat(writer.queued()).isZero();
+            int mostTurns = 1 + LineWriter.HELPING_TURNS;
+            for (Thread caller : callers) {
+                assertThat(Collections.frequency(writers, caller.getName())).as(caller.getName() + "'s writes")
+                        .isLessThanOrEqualTo(mostTurns);
+            }
+            assertThat(Collections.frequency(writers, "caller-0")).as("the first caller wrote its line").isPositive();
+        } finally {
+            writeMayEnd.release(1000);
+            for (Thread caller : callers) {
+                caller.interrupt();
+            }
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
