@@ -7,7 +7,9 @@
 # PBM_BENCH_JVM (extra JVM options, e.g. a JFR recording), HEAPS (batch heaps, default "512m default"),
 # BATCH_RUNS (100k requests per batch JVM after the warm-up, default 8), ALT_PAIRS and ALT_SECS (goal 1's alternated
 # pairs of the floor and monitoring, default 8 pairs of 5 s slices), JMH_FILTER (the JMH benchmarks to run, a
-# regular expression), SKIP_BUILD=1 (use the build already in target/).
+# regular expression), SKIP_BUILD=1 (use the build already in target/), SIDE_BY_SIDE (logcost only: the JVMs to
+# compare instead of its four settings, "<quarkus-app directory>|<JVM options>" separated by ";", e.g. an older
+# build's target/quarkus-app copied aside against this one).
 # Inputs never seen before (issue 19): src/bench/resources/http/<endpoint>-unseen.lua sends, per call, a fresh
 # random value in a field the decision reads (the repeated bodies of <endpoint>.json are answered from the memo);
 # each is measured after its endpoint's repeated body, labelled "unseen". Every script is first checked to get
@@ -30,10 +32,10 @@ echo "== date: $(date -u +%Y-%m-%dT%H:%MZ)  commit: $(git rev-parse --short HEAD
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 applog="$out/app.log" # the running service's standard output (its decision log)
-start_app() { # $1: extra JVM options
+start_app() { # $1: extra JVM options, $2: the build (default target/quarkus-app)
   : > "$applog"
   java $1 ${PBM_BENCH_JVM:-} -Dquarkus.http.port=$port \
-    -jar target/quarkus-app/quarkus-run.jar >> "$applog" 2>&1 &
+    -jar "${2:-target/quarkus-app}/quarkus-run.jar" >> "$applog" 2>&1 &
   app=$!
   for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$port/q/openapi" && return 0; sleep 0.5; done
   echo "the application did not start"; cat "$applog"; exit 1
@@ -257,11 +259,19 @@ logcost)
   floor_script
   body_script monitoring-warnings
   settings=("" "-Dpbm.decision-log.file=/dev/null" "-Dpbm.decision-log.explanations=false" "-Dpbm.decision-log.enabled=false")
+  builds=("" "" "" "")
+  if [ -n "${SIDE_BY_SIDE:-}" ]; then # other JVMs: "<build>|<options>;..."
+    IFS=';' read -r -a confs <<< "$SIDE_BY_SIDE"; settings=(); builds=()
+    for c in "${confs[@]}"; do
+      o=""; [[ $c != *"|"* ]] || o=${c#*|}
+      builds+=("${c%%|*}"); settings+=("$o")
+    done
+  fi
   apps=(); base=$port
   trap 'kill "${apps[@]}" "$app" 2> /dev/null || true' EXIT # no JVM left running if a start (its own too) or a slice fails
   for i in "${!settings[@]}"; do
     port=$((base + i)); applog="$out/app-$i.log"
-    start_app "${settings[$i]}"; apps+=("$app")
+    start_app "${settings[$i]}" "${builds[$i]}"; apps+=("$app")
   done
   for i in "${!settings[@]}"; do
     port=$((base + i))
@@ -276,11 +286,11 @@ logcost)
       port=$((base + i)); app=${apps[$i]}; applog="$out/app-$i.log"
       p=($(pair /api/v1/monitoring/warnings "$out/monitoring-warnings.lua"))
       ratios[$i]+="${p[0]} "; cpu_ratios[$i]+="${p[1]} "
-      echo "round $r, ${settings[$i]:-as shipped}: ${p[*]:2} ratio ${p[0]} (CPU ${p[1]})"
+      echo "round $r, ${builds[$i]:+${builds[$i]} }${settings[$i]:-as shipped}: ${p[*]:2} ratio ${p[0]} (CPU ${p[1]})"
     done
   done
   for i in "${!settings[@]}"; do
-    echo "${settings[$i]:-as shipped}: median ratio $(median ${ratios[$i]}) (CPU per request: $(median ${cpu_ratios[$i]}))"
+    echo "${builds[$i]:+${builds[$i]} }${settings[$i]:-as shipped}: median ratio $(median ${ratios[$i]}) (CPU per request: $(median ${cpu_ratios[$i]}))"
     app=${apps[$i]}; stop_app
   done
   port=$base; applog="$out/app.log" ;;
